@@ -1,0 +1,42 @@
+/**
+ * The one seam between Vigie's engine and DuckDB. Everything in src/lib talks to a Connector;
+ * the browser gives it DuckDB-wasm in a Worker, Node (tests, CLI) gives it DuckDB-wasm's blocking build.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Connector {
+	/** Runs one statement; `params` bind to `?` placeholders. Rows come back as plain JS values. */
+	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+	/** Makes bytes or text readable by SQL under `name` (e.g. `read_csv('households.csv')`). */
+	registerFile(name: string, data: Uint8Array | string): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Statements run on every new database: nothing may be fetched from the network. */
+export const SETUP_SQL = [
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+];
+
+/** DuckDB-wasm open() options shared by both builds: counts and decimals arrive as JS numbers. */
+export const OPEN_CONFIG = {
+	query: { castBigIntToDouble: true, castDecimalToDouble: true }
+};
+
+/** Arrow rows → plain objects; any BigInt left (e.g. inside a struct) becomes a number. */
+export function toPlainRows<T>(table: { toArray(): Array<{ toJSON(): Row }> }): T[] {
+	return table.toArray().map((r) => {
+		const o = r.toJSON();
+		for (const k in o) {
+			const v = o[k];
+			if (typeof v === 'bigint') o[k] = Number(v);
+		}
+		return o as T;
+	});
+}
+
+/** Quotes an SQL identifier. */
+export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/** Quotes an SQL string literal. */
+export const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;

@@ -1,0 +1,107 @@
+/**
+ * End to end: the built static site in headless chromium shows the Territoire table computed by
+ * DuckDB-wasm in the page, with the same figures as the engine computes in Node on the same files.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeConnector } from '#lib/db/node.ts';
+import { loadDataset } from '#lib/data/load.ts';
+import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
+import { departementGeography } from '#lib/territory/etalab.ts';
+import { formatValue } from '#lib/ui/format.ts';
+import { openSite, type Site } from './browser.ts';
+
+let site: Site;
+let expected: IndicatorValue[];
+const geo = departementGeography('93');
+const estEnsemble = geo.groups.find((g) => g.nom === 'Est Ensemble')!;
+
+beforeAll(async () => {
+	const db = await createNodeConnector();
+	await db.registerFile('households.csv', readFileSync('build/data/households.csv'));
+	await db.registerFile('aid_requests.csv', readFileSync('build/data/aid_requests.csv'));
+	await loadDataset(db, { households: 'households.csv', aid_requests: 'aid_requests.csv' });
+	expected = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
+	await db.close();
+	site = await openSite();
+});
+
+afterAll(async () => {
+	await site?.close();
+});
+
+const cellText = (s: string) => s.replace(/\s+/g, ' ').trim();
+const fig = (indicator: string, type: string, territory: string) => {
+	const v = expected.find((e) => e.indicator === indicator && e.territory_type === type && e.territory === territory)!;
+	return cellText(formatValue(v.value, v.unit, v.suppressed));
+};
+
+describe('Territoire page', () => {
+	it('shows every commune of 93 with the figures computed in Node, and no request leaves 127.0.0.1', async () => {
+		const { page } = site;
+		await page.goto(site.url + '/');
+		await page.waitForSelector('[data-testid=ready]', { timeout: 60_000 });
+		await expect(page.locator('h1').innerText()).resolves.toContain('Seine-Saint-Denis');
+		const rows = page.locator('tbody tr[data-commune]');
+		expect(await rows.count()).toBe(39);
+		await expect(page.locator('#group option:checked').innerText()).resolves.toContain('Est Ensemble');
+
+		for (const code of ['93061', '93001', '93066', '93048', '93015']) {
+			const cells = await page.locator(`tr[data-commune="${code}"] td`).allInnerTexts();
+			expect(cells.map(cellText)).toEqual([
+				fig('households', 'commune', code),
+				fig('persons', 'commune', code),
+				fig('median_living_standard', 'commune', code),
+				fig('poverty_rate_60', 'commune', code)
+			]);
+		}
+		const dep = (await page.locator('tr[data-territory=departement] td').allInnerTexts()).map(cellText);
+		expect(dep).toEqual(['households', 'persons', 'median_living_standard', 'poverty_rate_60'].map((i) => fig(i, 'departement', '93')));
+		const grp = (await page.locator('tr[data-territory=group] td').allInnerTexts()).map(cellText);
+		expect(grp[3]).toBe(fig('poverty_rate_60', 'group', estEnsemble.code));
+
+		// The chart is drawn: one bar per commune whose rate is shown.
+		expect(await page.locator('figure svg rect').count()).toBeGreaterThanOrEqual(39);
+
+		mkdirSync('test-results', { recursive: true });
+		await page.screenshot({ path: 'test-results/territoire.png', fullPage: true });
+		expect(site.offOrigin).toEqual([]);
+		expect(site.pageErrors).toEqual([]);
+	});
+
+	it('sorts by poverty rate from the keyboard', async () => {
+		const { page } = site;
+		const header = page.getByRole('button', { name: /Taux de pauvreté/ });
+		await header.focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Enter');
+		await expect(page.locator('th[aria-sort=descending]').innerText()).resolves.toContain('Taux de pauvreté');
+		const rates = expected
+			.filter((e) => e.indicator === 'poverty_rate_60' && e.territory_type === 'commune' && !e.suppressed)
+			.sort((a, b) => b.value! - a.value!);
+		const firstCode = await page.locator('tbody tr[data-commune]').first().getAttribute('data-commune');
+		expect(firstCode).toBe(rates[0].territory);
+	});
+
+	it('every navigation page answers in French with a heading', async () => {
+		const { page } = site;
+		for (const [path, title] of [
+			['/indicateurs', 'Indicateurs'],
+			['/aides', 'Aides'],
+			['/simulateur', 'Simulateur'],
+			['/cas-type', 'Cas type'],
+			['/donnees', 'Données'],
+			['/methodologie', 'Méthodologie']
+		]) {
+			await page.goto(site.url + path);
+			await expect(page.locator('h1').innerText()).resolves.toBe(title);
+			await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+		}
+		await page.goto(site.url + '/donnees');
+		await page.waitForSelector('tr[data-kind=households]', { timeout: 60_000 });
+		const cells = (await page.locator('tr[data-kind=households] td').allInnerTexts()).map(cellText);
+		const [read, loaded, rejected] = cells.map((c) => Number(c.replace(/\s/g, '')));
+		expect(read).toBe(loaded + rejected);
+		expect(site.offOrigin).toEqual([]);
+	});
+});

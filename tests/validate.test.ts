@@ -1,0 +1,86 @@
+/** Validation on load (DESIGN.md §3, §6): exact rejects with line, column and reason; nothing valid lost. */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeConnector } from '#lib/db/node.ts';
+import type { Connector } from '#lib/db/connector.ts';
+import { AID_REQUESTS, HOUSEHOLDS } from '#lib/data/schema.ts';
+import { loadCsv } from '#lib/data/validate.ts';
+
+let db: Connector;
+beforeAll(async () => {
+	db = await createNodeConnector();
+});
+
+describe('households validation', () => {
+	it('rejects a negative person count, an unknown enum and a duplicated id, and loads the rest', async () => {
+		await db.registerFile('hh.csv', readFileSync('tests/fixtures/households-invalid.csv'));
+		const r = await loadCsv(db, HOUSEHOLDS, { file: 'hh.csv' });
+		expect(r.fatal).toBeUndefined();
+		expect(r.read).toBe(7);
+		expect(r.rejected).toBe(3);
+		expect(r.loaded).toBe(4);
+		expect(r.errors.map(({ line, column, value }) => ({ line, column, value }))).toEqual([
+			{ line: 3, column: 'persons_under_14', value: '-1' },
+			{ line: 4, column: 'family_type', value: 'celibataire' },
+			{ line: 5, column: 'household_id', value: 'h1' }
+		]);
+		expect(r.errors[0].reason).toBe('inférieur au minimum (0)');
+		expect(r.errors[1].reason).toMatch(/valeur inconnue/);
+		expect(r.errors[2].reason).toBe('identifiant en double (première occurrence ligne 2)');
+		// h1 of 2022 is not a duplicate (the key is id + year); 01001 and 2A004 keep their form;
+		// a decimal comma and a space as thousands separator are read; empty optional → default.
+		const rows = await db.query<{ household_id: string; year: number; commune: string; income_work: number; part_time_ref: boolean }>(
+			'SELECT household_id, year, commune, income_work, part_time_ref FROM households ORDER BY household_id, year'
+		);
+		expect(rows).toEqual([
+			{ household_id: 'h1', year: 2021, commune: '93061', income_work: 1000, part_time_ref: false },
+			{ household_id: 'h1', year: 2022, commune: '93061', income_work: 1100, part_time_ref: true },
+			{ household_id: 'h4', year: 2021, commune: '01001', income_work: 2100.5, part_time_ref: false },
+			{ household_id: 'h5', year: 2021, commune: '2A004', income_work: 0, part_time_ref: false }
+		]);
+	});
+
+	it('rejects a file missing a required column whole, naming the column', async () => {
+		await db.registerFile('miss.csv', readFileSync('tests/fixtures/households-missing-column.csv'));
+		const r = await loadCsv(db, HOUSEHOLDS, { file: 'miss.csv', displayName: 'menages.csv' });
+		expect(r.read).toBe(2);
+		expect(r.loaded).toBe(0);
+		expect(r.rejected).toBe(2);
+		expect(r.fatal).toBe('menages.csv : colonne obligatoire absente : tenure (fichier refusé en entier)');
+	});
+
+	it('warns about unknown columns and reports an unreadable file without throwing', async () => {
+		await db.registerFile('extra.csv', readFileSync('tests/fixtures/households-small.csv', 'utf8').replace('charge_tax', 'charge_tax,foo').replace(/\n(?=.)/g, '\n').replace(/(\d)\n/g, '$1,x\n'));
+		const r = await loadCsv(db, HOUSEHOLDS, { file: 'extra.csv' });
+		expect(r.warnings).toEqual(['colonnes inconnues ignorées : foo']);
+		expect(r.rejected).toBe(0);
+		await db.registerFile('empty.csv', '');
+		const e = await loadCsv(db, HOUSEHOLDS, { file: 'empty.csv' });
+		expect(e.fatal).toBeDefined();
+		expect(e.loaded).toBe(0);
+	});
+});
+
+describe('aid requests validation', () => {
+	it('reads both date forms and rejects a decision dated before its request', async () => {
+		await db.registerFile(
+			'ar.csv',
+			[
+				'request_id,commune,date_request,date_decision,aid_type,form,decision,amount_granted',
+				'r1,93061,2024-01-05,10/01/2024,food,voucher,granted,120',
+				'r2,93061,05/02/2024,2024-02-01,food,voucher,granted,10',
+				'r3,93061,2024-03-01,,cash,cash,postponed,',
+				'r4,93061,2024-03-32,,cash,cash,refused,'
+			].join('\n')
+		);
+		const r = await loadCsv(db, AID_REQUESTS, { file: 'ar.csv' });
+		expect(r.read).toBe(4);
+		expect(r.loaded).toBe(2);
+		expect(r.errors.map((e) => [e.line, e.column, e.reason])).toEqual([
+			[3, 'date_decision', 'décision antérieure à la demande'],
+			[5, 'date_request', 'date attendue (AAAA-MM-JJ ou JJ/MM/AAAA)']
+		]);
+		const rows = await db.query<{ d: string }>("SELECT strftime(date_decision, '%Y-%m-%d') AS d FROM aid_requests WHERE request_id = 'r1'");
+		expect(rows[0].d).toBe('2024-01-10');
+	});
+});
