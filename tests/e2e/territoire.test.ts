@@ -9,7 +9,7 @@ import { loadDataset } from '#lib/data/load.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
 import { departementGeography } from '#lib/territory/etalab.ts';
 import { formatValue } from '#lib/ui/format.ts';
-import { openSite, type Site } from './browser.ts';
+import { openSite, type Site } from '../../scripts/headless.ts';
 
 let site: Site;
 let expected: IndicatorValue[];

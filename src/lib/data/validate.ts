@@ -31,12 +31,39 @@ const TRUE_WORDS = ['true', '1', 'oui', 'yes', 'vrai'];
 const FALSE_WORDS = ['false', '0', 'non', 'no', 'faux'];
 const sqlList = (xs: readonly string[]) => xs.map(literal).join(', ');
 
-/** Cell as text, trimmed, '' → NULL. */
-const cell = (c: string) => `NULLIF(trim(${ident(c)}), '')`;
-/** Decimal comma and space thousands separators accepted (French exports: « 2 100,50 »). */
-const num = (c: string) => `TRY_CAST(replace(regexp_replace(${cell(c)}, '[\\s\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE)`;
-const date = (c: string) =>
-	`COALESCE(TRY_CAST(TRY_STRPTIME(${cell(c)}, '%Y-%m-%d') AS DATE), TRY_CAST(TRY_STRPTIME(${cell(c)}, '%d/%m/%Y') AS DATE))`;
+/**
+ * How SQL reaches a cell. The file is first read with numbers typed by DuckDB's CSV reader (fast); a
+ * file whose numbers it cannot read (French formats, stray text) is re-read as text, where each cell
+ * is parsed in SQL so every bad cell gets its own reason.
+ */
+interface Cells {
+	/** The cell, NULL when empty (text cells trimmed). */
+	cell(col: Column): string;
+	/** The cell as a DOUBLE, NULL when unreadable. */
+	num(col: Column): string;
+	date(col: Column): string;
+}
+
+const isNumeric = (col: Column) => col.type === 'int' || col.type === 'double';
+const textCell = (col: Column) => `NULLIF(trim(${ident(col.name)}), '')`;
+const named = (name: string) => ({ name }) as Column;
+const dateOf = (col: Column) =>
+	`COALESCE(TRY_CAST(TRY_STRPTIME(${textCell(col)}, '%Y-%m-%d') AS DATE), TRY_CAST(TRY_STRPTIME(${textCell(col)}, '%d/%m/%Y') AS DATE))`;
+
+const TYPED: Cells = {
+	cell: (col) => (isNumeric(col) ? ident(col.name) : textCell(col)),
+	num: (col) => ident(col.name),
+	date: dateOf
+};
+
+const TEXT: Cells = {
+	cell: textCell,
+	// Decimal comma and space thousands separators accepted (« 2 100,50 »); the plain cast first, so the
+	// costly rewrite runs only on the cells it fails on.
+	num: (col) =>
+		`COALESCE(TRY_CAST(${textCell(col)} AS DOUBLE), TRY_CAST(replace(regexp_replace(${textCell(col)}, '[\\s\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE))`,
+	date: dateOf
+};
 
 function rangeCheck(col: Column, expr: string): string[] {
 	const out: string[] = [];
@@ -46,19 +73,19 @@ function rangeCheck(col: Column, expr: string): string[] {
 }
 
 /** SQL expression giving the French reason why a cell breaks the contract, or NULL. */
-function reasonSql(col: Column): string {
-	const c = cell(col.name);
+function reasonSql(x: Cells, col: Column): string {
+	const c = x.cell(col);
 	const whens: string[] = [];
 	whens.push(col.required ? `WHEN ${c} IS NULL THEN 'valeur obligatoire manquante'` : `WHEN ${c} IS NULL THEN NULL`);
 	switch (col.type) {
 		case 'int':
 			whens.push(
-				`WHEN ${num(col.name)} IS NULL OR ${num(col.name)} <> round(${num(col.name)}) THEN 'nombre entier attendu'`,
-				...rangeCheck(col, num(col.name))
+				`WHEN ${x.num(col)} IS NULL OR ${x.num(col)} <> round(${x.num(col)}) THEN 'nombre entier attendu'`,
+				...rangeCheck(col, x.num(col))
 			);
 			break;
 		case 'double':
-			whens.push(`WHEN ${num(col.name)} IS NULL OR isinf(${num(col.name)}) THEN 'nombre attendu'`, ...rangeCheck(col, num(col.name)));
+			whens.push(`WHEN ${x.num(col)} IS NULL OR isinf(${x.num(col)}) THEN 'nombre attendu'`, ...rangeCheck(col, x.num(col)));
 			break;
 		case 'bool':
 			whens.push(`WHEN lower(${c}) NOT IN (${sqlList([...TRUE_WORDS, ...FALSE_WORDS])}) THEN 'booléen attendu (oui/non, true/false, 1/0)'`);
@@ -67,7 +94,7 @@ function reasonSql(col: Column): string {
 			whens.push(`WHEN ${c} NOT IN (${sqlList(col.values!)}) THEN ${literal(`valeur inconnue (attendu : ${col.values!.join(', ')})`)}`);
 			break;
 		case 'date':
-			whens.push(`WHEN ${date(col.name)} IS NULL THEN 'date attendue (AAAA-MM-JJ ou JJ/MM/AAAA)'`);
+			whens.push(`WHEN ${x.date(col)} IS NULL THEN 'date attendue (AAAA-MM-JJ ou JJ/MM/AAAA)'`);
 			break;
 		case 'text':
 			if (col.name === 'commune')
@@ -77,6 +104,39 @@ function reasonSql(col: Column): string {
 			break;
 	}
 	return `CASE ${whens.join(' ')} ELSE NULL END`;
+}
+
+/** SQL boolean: the cell meets the contract (the cheap twin of reasonSql, run on every row). */
+function okSql(x: Cells, col: Column): string {
+	const c = x.cell(col);
+	const n = x.num(col);
+	const range = [col.min !== undefined ? `${n} >= ${col.min}` : '', col.max !== undefined ? `${n} <= ${col.max}` : ''].filter(Boolean);
+	let check: string;
+	switch (col.type) {
+		case 'int':
+			check = [`${n} = round(${n})`, ...range].join(' AND ');
+			break;
+		case 'double':
+			check = [`NOT isinf(${n})`, ...range].join(' AND ');
+			break;
+		case 'bool':
+			check = `lower(${c}) IN (${sqlList([...TRUE_WORDS, ...FALSE_WORDS])})`;
+			break;
+		case 'enum':
+			check = `${c} IN (${sqlList(col.values!)})`;
+			break;
+		case 'date':
+			check = `${x.date(col)} IS NOT NULL`;
+			break;
+		default:
+			check =
+				col.name === 'commune'
+					? `regexp_full_match(${c}, '([0-9]{2}|2[AB])[0-9]{3}')`
+					: col.length
+						? `length(${c}) = ${col.length}`
+						: 'true';
+	}
+	return `CASE WHEN ${c} IS NULL THEN ${col.required ? 'false' : 'true'} ELSE COALESCE(${check}, false) END`;
 }
 
 function defaultSql(col: Column): string {
@@ -96,36 +156,36 @@ const SQL_TYPES: Record<Column['type'], string> = {
 };
 
 /** Typed value of a valid cell (or the default when empty / absent). */
-function typedSql(col: Column, present: boolean): string {
+function typedSql(x: Cells, col: Column, present: boolean): string {
 	const fallback = `CAST(${defaultSql(col)} AS ${SQL_TYPES[col.type]})`;
 	if (!present) return fallback;
 	let v: string;
 	switch (col.type) {
 		case 'int':
-			v = `CAST(${num(col.name)} AS INTEGER)`;
+			v = `CAST(${x.num(col)} AS INTEGER)`;
 			break;
 		case 'double':
-			v = num(col.name);
+			v = x.num(col);
 			break;
 		case 'bool':
-			v = `lower(${cell(col.name)}) IN (${sqlList(TRUE_WORDS)})`;
+			v = `lower(${x.cell(col)}) IN (${sqlList(TRUE_WORDS)})`;
 			break;
 		case 'date':
-			v = date(col.name);
+			v = x.date(col);
 			break;
 		default:
-			v = cell(col.name);
+			v = x.cell(col);
 	}
-	return `CASE WHEN ${cell(col.name)} IS NULL THEN ${fallback} ELSE ${v} END`;
+	return `CASE WHEN ${x.cell(col)} IS NULL THEN ${fallback} ELSE ${v} END`;
 }
 
 /** Rules across columns of one row, beyond single cells. */
-const ROW_RULES: Record<Contract['kind'], Array<{ column: string; when: string; reason: string }>> = {
+const ROW_RULES: Record<Contract['kind'], Array<{ column: string; when: (x: Cells) => string; reason: string }>> = {
 	households: [],
 	aid_requests: [
 		{
 			column: 'date_decision',
-			when: `${date('date_decision')} < ${date('date_request')}`,
+			when: (x) => `${x.date(named('date_decision'))} < ${x.date(named('date_request'))}`,
 			reason: 'décision antérieure à la demande'
 		}
 	]
@@ -156,70 +216,92 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		errors: [],
 		warnings: []
 	};
+	const source = (options: string) => `read_csv(${literal(opts.file)}, header = true, auto_detect = true${options})`;
+	let header: string[];
 	try {
-		await db.query(
-			`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS
-			 SELECT (row_number() OVER () + 1)::INTEGER AS __line, *
-			 FROM read_csv(${literal(opts.file)}, all_varchar = true, header = true, auto_detect = true)`
+		header = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${source(', all_varchar = true')})`)).map(
+			(r) => r.column_name
 		);
 	} catch (e) {
 		report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
 		return report;
 	}
-	const header = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${ident(raw)})`))
-		.map((r) => r.column_name)
-		.filter((c) => c !== '__line');
-	report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(raw)}`))[0].n;
-
 	const known = new Set(contract.columns.map((c) => c.name));
 	const present = new Set(header.filter((h) => known.has(h)));
 	const extra = header.filter((h) => !known.has(h));
 	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${extra.join(', ')}`);
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
+		report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source(', all_varchar = true')}`))[0].n;
 		report.rejected = report.read;
 		report.fatal = `${report.file} : colonne obligatoire absente : ${missing.join(', ')} (fichier refusé en entier)`;
-		await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
 		return report;
 	}
 
+	// Numbers typed by the CSV reader when it can read them all; otherwise every cell as text.
+	const types = contract.columns
+		.filter((c) => present.has(c.name))
+		.map((c) => `${literal(c.name)}: '${isNumeric(c) ? 'DOUBLE' : 'VARCHAR'}'`)
+		.join(', ');
+	const readInto = (options: string) =>
+		db.query(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS SELECT (row_number() OVER () + 1)::INTEGER AS __line, * FROM ${source(options)}`);
+	let x = TYPED;
+	try {
+		await readInto(`, types = {${types}}`);
+	} catch {
+		x = TEXT;
+		try {
+			await readInto(', all_varchar = true');
+		} catch (e) {
+			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
+			return report;
+		}
+	}
+	report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(raw)}`))[0].n;
+
 	const cols = contract.columns.filter((c) => present.has(c.name));
-	const checks = [
-		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${ident(c.name)}, 'reason': ${reasonSql(c)}}`),
-		...ROW_RULES[contract.kind]
-			.filter((r) => present.has(r.column))
-			.map((r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}, 'reason': CASE WHEN ${r.when} THEN ${literal(r.reason)} END}`)
-	];
+	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
+	const staged = `${table}__staged`;
 	const rejects = `${table}_rejects`;
-	const keyCols = contract.key.map((k) => cell(k)).join(', ');
+	// Pass 1, every row: typed values and one cheap validity flag.
+	const okAll = [...cols.map((c) => okSql(x, c)), ...rules.map((r) => `COALESCE(NOT (${r.when(x)}), true)`)].join(' AND ');
+	const typed = contract.columns.map((c) => `${typedSql(x, c, present.has(c.name))} AS ${ident(c.name)}`).join(',\n');
 	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ${ident(table + '__cell_errors')} AS
-		 SELECT __line AS line, e.column AS "column", e.value AS value, e.reason AS reason
-		 FROM (SELECT __line, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e FROM ${ident(raw)})`
+		`CREATE OR REPLACE TEMP TABLE ${ident(staged)} AS SELECT __line, ${typed}, NOT (${okAll}) AS __bad FROM ${ident(raw)}`
 	);
+	// Pass 2, bad rows only: every reason, cell by cell.
+	const checks = [
+		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${ident(c.name)}::VARCHAR, 'reason': ${reasonSql(x, c)}}`),
+		...rules.map(
+			(r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}::VARCHAR, 'reason': CASE WHEN ${r.when(x)} THEN ${literal(r.reason)} END}`
+		)
+	];
+	const keys = contract.key.map(ident).join(', ');
 	// A duplicated key keeps its first valid row and rejects the later ones (DESIGN.md §6).
 	await db.query(
 		`CREATE OR REPLACE TABLE ${ident(rejects)} AS
-		 WITH bad AS (SELECT DISTINCT line FROM ${ident(table + '__cell_errors')}),
+		 WITH cell_errors AS (
+		   SELECT __line AS line, e.column AS "column", e.value AS value, e.reason AS reason
+		   FROM (SELECT __line, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
+		         FROM ${ident(raw)} WHERE __line IN (SELECT __line FROM ${ident(staged)} WHERE __bad))),
+		 dup_keys AS (SELECT ${keys} FROM ${ident(staged)} WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1),
 		 dup AS (
-		   SELECT __line AS line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])} AS value,
+		   SELECT __line AS line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])}::VARCHAR AS value,
 		     'identifiant en double (première occurrence ligne ' || first_line || ')' AS reason
-		   FROM (SELECT __line, ${contract.key.map(ident).join(', ')},
-		           min(__line) OVER (PARTITION BY ${keyCols}) AS first_line
-		         FROM ${ident(raw)} WHERE __line NOT IN (SELECT line FROM bad))
+		   FROM (SELECT __line, ${ident(contract.key[0])}, min(__line) OVER (PARTITION BY ${keys}) AS first_line
+		         FROM ${ident(staged)} WHERE NOT __bad AND (${keys}) IN (SELECT (${keys}) FROM dup_keys))
 		   WHERE __line > first_line)
-		 SELECT * FROM ${ident(table + '__cell_errors')} UNION ALL SELECT * FROM dup
-		 ORDER BY line`
+		 SELECT * FROM cell_errors UNION ALL SELECT * FROM dup`
 	);
-	const select = contract.columns.map((c) => `${typedSql(c, present.has(c.name))} AS ${ident(c.name)}`).join(',\n');
+	const names = contract.columns.map((c) => ident(c.name)).join(', ');
 	await db.query(
-		`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select}
-		 FROM ${ident(raw)} WHERE __line NOT IN (SELECT line FROM ${ident(rejects)}) ORDER BY __line`
+		`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${names} FROM ${ident(staged)}
+		 WHERE NOT __bad AND __line NOT IN (SELECT line FROM ${ident(rejects)})`
 	);
 	report.errors = await db.query<RowError>(`SELECT line, "column", value, reason FROM ${ident(rejects)} ORDER BY line, "column"`);
 	report.rejected = (await db.query<{ n: number }>(`SELECT count(DISTINCT line)::INTEGER AS n FROM ${ident(rejects)}`))[0].n;
 	report.loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0].n;
 	await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
-	await db.query(`DROP TABLE IF EXISTS ${ident(table + '__cell_errors')}`);
+	await db.query(`DROP TABLE IF EXISTS ${ident(staged)}`);
 	return report;
 }

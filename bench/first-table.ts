@@ -1,0 +1,44 @@
+/**
+ * Benchmark (not a test): time from navigation to the first Territoire table on the built site, in
+ * headless Debian chromium with a fresh profile each run, plus the size of the default dataset.
+ * Usage: npm run build && npm run bench [-- --runs 5]
+ */
+import { statSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openSite } from '../scripts/headless.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const runs = Number(values.runs);
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1) + ' MB';
+const dirSize = (d: string): number =>
+	readdirSync(d, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? dirSize(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
+
+const firstTable: number[] = [];
+const htmlOnly: number[] = [];
+for (let i = 0; i < runs; i++) {
+	const site = await openSite(); // fresh chromium profile every run
+	const t0 = performance.now();
+	await site.page.goto(site.url + '/', { waitUntil: 'domcontentloaded' });
+	htmlOnly.push(performance.now() - t0);
+	await site.page.waitForSelector('[data-testid=ready]', { timeout: 120_000 });
+	firstTable.push(performance.now() - t0);
+	if (site.offOrigin.length) throw new Error(`requests left 127.0.0.1: ${site.offOrigin.join(', ')}`);
+	await site.close();
+}
+
+const lines = [
+	`Vigie first-table benchmark — ${new Date().toISOString()} — ${runs} runs, fresh profile each`,
+	`navigation → HTML parsed (domcontentloaded): median ${median(htmlOnly).toFixed(0)} ms`,
+	`navigation → Territoire table shown:         median ${median(firstTable).toFixed(0)} ms  (runs: ${firstTable.map((x) => x.toFixed(0)).join(', ')})`,
+	`ratio table / HTML: ${(median(firstTable) / median(htmlOnly)).toFixed(1)}×`,
+	`default dataset: households.csv ${mb(statSync('build/data/households.csv').size)}, aid_requests.csv ${mb(statSync('build/data/aid_requests.csv').size)}`,
+	`built site: ${mb(dirSize('build'))}`
+];
+console.log(lines.join('\n'));
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/first-table.txt', lines.join('\n') + '\n');

@@ -1,0 +1,55 @@
+/** vigie generate: writes a default-style synthetic dataset (DESIGN.md §6, §7). */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONTRACTS_BY_KIND } from '../../lib/data/schema.ts';
+import { communeTargets, parseFilosofi } from '../../lib/references/filosofi.ts';
+import { toCsv } from '../../lib/synth/csv.ts';
+import { generate } from '../../lib/synth/generate.ts';
+import { departementGeography } from '../../lib/territory/etalab.ts';
+import { currentCode } from '../../lib/territory/geography.ts';
+import { print, UsageError } from '../common.ts';
+
+export async function cmdGenerate(args: string[]) {
+	const { values } = parseArgs({
+		args,
+		options: {
+			out: { type: 'string' },
+			departement: { type: 'string', default: '93' },
+			sample: { type: 'string', default: '0.1' },
+			seed: { type: 'string', default: '1' },
+			filosofi: { type: 'string' }
+		}
+	});
+	if (!values.out) throw new UsageError('generate : --out DIR est obligatoire');
+	const sample = Number(values.sample);
+	if (!(sample > 0 && sample <= 1)) throw new UsageError(`generate : --sample doit être entre 0 et 1 (reçu « ${values.sample} »)`);
+	const seed = Number(values.seed);
+	if (!Number.isInteger(seed)) throw new UsageError(`generate : --seed doit être un entier (reçu « ${values.seed} »)`);
+	const dep = values.departement!;
+	const geo = departementGeography(dep);
+	let targets;
+	if (values.filosofi) {
+		const table = parseFilosofi(readFileSync(values.filosofi, 'utf8'));
+		targets = [...table.rows.keys()]
+			.filter((c) => c.startsWith(dep) && c.length === 5)
+			.map((c) => communeTargets(table, c))
+			.filter((t) => t !== null);
+		if (!targets.length) throw new UsageError(`generate : aucune commune du ${dep} dans ${values.filosofi}`);
+	} else if (dep !== '93') {
+		throw new UsageError(`generate : pour le département ${dep}, donnez le fichier Filosofi base-cc avec --filosofi FILE`);
+	}
+	const t0 = performance.now();
+	const data = generate({ departement: dep, sample, seed, targets, communeOf: (c: string) => currentCode(geo, c) });
+	mkdirSync(values.out, { recursive: true });
+	const hh = toCsv(CONTRACTS_BY_KIND.households.columns.map((c) => c.name), data.households);
+	const ar = toCsv(CONTRACTS_BY_KIND.aid_requests.columns.map((c) => c.name), data.aidRequests);
+	writeFileSync(join(values.out, 'households.csv'), hh);
+	writeFileSync(join(values.out, 'aid_requests.csv'), ar);
+	const ms = Math.round(performance.now() - t0);
+	process.stderr.write(
+		`vigie generate : ${data.households.length} ménages, ${data.aidRequests.length} demandes d’aide → ${resolve(values.out)} (${ms} ms)\n`
+	);
+	print({ out: resolve(values.out), households: data.households.length, aid_requests: data.aidRequests.length, ms });
+}
+
