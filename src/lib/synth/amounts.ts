@@ -1,7 +1,7 @@
 /**
  * Legal amounts and national series used to build synthetic resources. Each figure cites domain.md and its
- * source tag. The same amounts serve every generated year (hypothèse: the brief allows 2025 amounts for
- * 2021–2023; only incomes and charges are indexed, see incomeIndex).
+ * source tag. Amounts are those of 2025, brought to other years with the income index (amountScale,
+ * hypothèse), so that benefits keep the same place in the income distribution from year to year.
  */
 
 /** RSA montant forfaitaire by household size, €/month, 1 Apr 2025 (domain.md §6 [S64]): 1 person;
@@ -10,9 +10,9 @@ const RSA_FORFAIT = [646.52, 969.78, 1163.74, 1357.7] as const;
 const RSA_EXTRA_CHILD = 258.61;
 
 /** RSA forfait for a household of `persons` persons (domain.md §6 [S64]); household = foyer RSA (hypothèse). */
-export function rsaForfait(persons: number): number {
-	if (persons <= 4) return RSA_FORFAIT[Math.max(1, persons) - 1];
-	return RSA_FORFAIT[3] + RSA_EXTRA_CHILD * (persons - 4);
+export function rsaForfait(persons: number, year = 2025): number {
+	const v = persons <= 4 ? RSA_FORFAIT[Math.max(1, persons) - 1] : RSA_FORFAIT[3] + RSA_EXTRA_CHILD * (persons - 4);
+	return v * amountScale(year);
 }
 
 /** Prime d'activité montant forfaitaire, €/month, 1 Apr 2025 (domain.md §6 [S66]): single, couple,
@@ -22,18 +22,18 @@ const PA_EXTRA_CHILD = 253.28;
 /** Share of professional income counted in the prime d'activité, from 1 Apr 2025 (domain.md §6 [S66]). */
 export const PA_WORK_SHARE = 0.5985;
 
-export function paForfait(persons: number): number {
-	if (persons <= 4) return PA_FORFAIT[Math.max(1, persons) - 1];
-	return PA_FORFAIT[3] + PA_EXTRA_CHILD * (persons - 4);
+export function paForfait(persons: number, year = 2025): number {
+	const v = persons <= 4 ? PA_FORFAIT[Math.max(1, persons) - 1] : PA_FORFAIT[3] + PA_EXTRA_CHILD * (persons - 4);
+	return v * amountScale(year);
 }
 
 /**
  * Simplified prime d'activité (domain.md §6 [S66]; no bonification individuelle, hypothèse):
  * forfait + 59.85 % × work income − max(household resources, forfait), never negative, only with work.
  */
-export function primeActivite(work: number, otherResources: number, persons: number): number {
+export function primeActivite(work: number, otherResources: number, persons: number, year = 2025): number {
 	if (work <= 0) return 0;
-	const f = paForfait(persons);
+	const f = paForfait(persons, year);
 	return Math.max(0, f + PA_WORK_SHARE * work - Math.max(f, work + otherResources));
 }
 
@@ -41,9 +41,9 @@ export function primeActivite(work: number, otherResources: number, persons: num
  * Work income W such that W + primeActivite(W) = total: the inverse of a continuous increasing function
  * (slope ≥ 0.5985), solved piece by piece.
  */
-export function workForTotal(total: number, otherResources: number, persons: number): number {
+export function workForTotal(total: number, otherResources: number, persons: number, year = 2025): number {
 	if (total <= 0) return 0;
-	const f = paForfait(persons);
+	const f = paForfait(persons, year);
 	// No prime: W ≥ (f − other) / 0.4015 makes the prime zero.
 	if (total >= (f - otherResources) / (1 - PA_WORK_SHARE)) return total;
 	// Resources above the forfait: W + f − other − 0.4015 W = total.
@@ -72,9 +72,9 @@ export const FAMILY_ALLOWANCE_EXTRA = 193.56;
 export const ASF_PER_CHILD = 199.19;
 
 /** Allocations familiales for `children` children (halved above a high niveau de vie: modulation, hypothèse). */
-export function familyAllowance(children: number, realLevel: number): number {
+export function familyAllowance(children: number, realLevel: number, year = 2025): number {
 	if (children < 2) return 0;
-	const base = FAMILY_ALLOWANCE_2 + FAMILY_ALLOWANCE_EXTRA * (children - 2);
+	const base = (FAMILY_ALLOWANCE_2 + FAMILY_ALLOWANCE_EXTRA * (children - 2)) * amountScale(year);
 	return realLevel > 55000 ? base / 4 : realLevel > 40000 ? base / 2 : base;
 }
 
@@ -91,6 +91,11 @@ export function incomeIndex(year: number): number {
 	if (known) return known / MEDIAN_SERIES[2021];
 	if (year > 2023) return (MEDIAN_SERIES[2023] / MEDIAN_SERIES[2021]) * 1.02 ** (year - 2023);
 	return (MEDIAN_SERIES[2019] / MEDIAN_SERIES[2021]) * 1.02 ** (year - 2019);
+}
+
+/** Factor bringing a 2025 amount to `year` (hypothèse: amounts follow the income index; 2021 ≈ 0.86). */
+export function amountScale(year: number): number {
+	return incomeIndex(year) / incomeIndex(2025);
 }
 
 /**

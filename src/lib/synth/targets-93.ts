@@ -47,7 +47,8 @@ export const TARGETS_93: readonly CommuneTargets[] = [
 	{ code: '93077', households: 12139, persons: 30177, median: 23920, d1: 10640, d9: 43820, poverty_rate: 19 }, // Villemomble
 	{ code: '93078', households: 12592, persons: 37055, median: 19060, d1: 10090, d9: 32280, poverty_rate: 25 }, // Villepinte
 	{ code: '93079', households: 4039, persons: 12180, median: 16640, d1: 9020, d9: 28230, poverty_rate: 35 }, // Villetaneuse
-	{ code: '93059', households: 10276, persons: 30999, median: 16080, d1: 7670, d9: 28900, poverty_rate: 38 }, // Pierrefitte-sur-Seine];
+	{ code: '93059', households: 10276, persons: 30999, median: 16080, d1: 7670, d9: 28900, poverty_rate: 38 }, // Pierrefitte-sur-Seine (commune déléguée of 93066)
+];
 
 /** Old commune codes of 93 → current commune (domain.md §10.1: Pierrefitte, commune déléguée of Saint-Denis). */
 export const OLD_CODES_93: Readonly<Record<string, string>> = { '93059': '93066' };
