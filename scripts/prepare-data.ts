@@ -4,9 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AID_REQUESTS, HOUSEHOLDS } from '../src/lib/data/schema.ts';
-import { toCsv } from '../src/lib/synth/csv.ts';
 import { generate } from '../src/lib/synth/generate.ts';
+import { writeDataset } from '../src/lib/synth/write.ts';
 import { departementCodes, departementGeography } from '../src/lib/territory/etalab.ts';
 import { currentCode } from '../src/lib/territory/geography.ts';
 
@@ -16,6 +15,5 @@ mkdirSync(join(OUT, 'territory'), { recursive: true });
 for (const dep of departementCodes()) writeFileSync(join(OUT, 'territory', `${dep}.json`), JSON.stringify(departementGeography(dep)));
 const geo = departementGeography('93');
 const data = generate({ departement: '93', sample: 0.1, seed: 1, communeOf: (c) => currentCode(geo, c) });
-writeFileSync(join(OUT, 'households.csv'), toCsv(HOUSEHOLDS.columns.map((c) => c.name), data.households));
-writeFileSync(join(OUT, 'aid_requests.csv'), toCsv(AID_REQUESTS.columns.map((c) => c.name), data.aidRequests));
+writeDataset(OUT, data);
 console.log(`données par défaut : ${data.households.length} ménages, ${data.aidRequests.length} demandes → ${OUT} (${Math.round(performance.now() - t0)} ms)`);

@@ -1,11 +1,10 @@
 /** vigie generate: writes a default-style synthetic dataset (DESIGN.md §6, §7). */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTRACTS_BY_KIND } from '../../lib/data/schema.ts';
 import { communeTargets, parseFilosofi } from '../../lib/references/filosofi.ts';
-import { toCsv } from '../../lib/synth/csv.ts';
 import { generate } from '../../lib/synth/generate.ts';
+import { writeDataset } from '../../lib/synth/write.ts';
 import { departementGeography } from '../../lib/territory/etalab.ts';
 import { currentCode } from '../../lib/territory/geography.ts';
 import { print, UsageError } from '../common.ts';
@@ -41,11 +40,7 @@ export async function cmdGenerate(args: string[]) {
 	}
 	const t0 = performance.now();
 	const data = generate({ departement: dep, sample, seed, targets, communeOf: (c: string) => currentCode(geo, c) });
-	mkdirSync(values.out, { recursive: true });
-	const hh = toCsv(CONTRACTS_BY_KIND.households.columns.map((c) => c.name), data.households);
-	const ar = toCsv(CONTRACTS_BY_KIND.aid_requests.columns.map((c) => c.name), data.aidRequests);
-	writeFileSync(join(values.out, 'households.csv'), hh);
-	writeFileSync(join(values.out, 'aid_requests.csv'), ar);
+	writeDataset(values.out, data);
 	const ms = Math.round(performance.now() - t0);
 	process.stderr.write(
 		`vigie generate : ${data.households.length} ménages, ${data.aidRequests.length} demandes d’aide → ${resolve(values.out)} (${ms} ms)\n`
