@@ -206,7 +206,6 @@ export interface LoadOptions {
  */
 export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptions): Promise<ValidationReport> {
 	const table = opts.table ?? contract.kind;
-	const raw = `${table}__raw`;
 	const report: ValidationReport = {
 		kind: contract.kind,
 		file: opts.displayName ?? opts.file,
@@ -238,70 +237,68 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		return report;
 	}
 
-	// Numbers typed by the CSV reader when it can read them all; otherwise every cell as text.
-	const types = contract.columns
-		.filter((c) => present.has(c.name))
-		.map((c) => `${literal(c.name)}: '${isNumeric(c) ? 'DOUBLE' : 'VARCHAR'}'`)
-		.join(', ');
-	const readInto = (options: string) =>
-		db.query(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS SELECT (row_number() OVER () + 1)::INTEGER AS __line, * FROM ${source(options)}`);
+	// Pass 1, every row, straight from the reader: typed values and one cheap validity flag. Numbers are
+	// typed by the CSV reader when it can read them all; otherwise every cell is read as text.
+	// Rows keep file order, so a row's line is its rowid + 2 (header on line 1).
+	const cols = contract.columns.filter((c) => present.has(c.name));
+	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
+	const staged = `${table}__staged`;
+	const rejects = `${table}_rejects`;
+	const types = cols.map((c) => `${literal(c.name)}: '${isNumeric(c) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ');
+	const stage = (x: Cells, options: string) => {
+		const okAll = [...cols.map((c) => okSql(x, c)), ...rules.map((r) => `COALESCE(NOT (${r.when(x)}), true)`)].join(' AND ');
+		const typed = contract.columns.map((c) => `${typedSql(x, c, present.has(c.name))} AS ${ident(c.name)}`).join(',\n');
+		return db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${typed}, NOT (${okAll}) AS __bad FROM ${source(options)}`);
+	};
 	let x = TYPED;
+	let options = `, types = {${types}}`;
 	try {
-		await readInto(`, types = {${types}}`);
+		await stage(x, options);
 	} catch {
-		x = TEXT;
+		[x, options] = [TEXT, ', all_varchar = true'];
 		try {
-			await readInto(', all_varchar = true');
+			await stage(x, options);
 		} catch (e) {
 			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
 			return report;
 		}
 	}
-	report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(raw)}`))[0].n;
+	report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(staged)}`))[0].n;
 
-	const cols = contract.columns.filter((c) => present.has(c.name));
-	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
-	const staged = `${table}__staged`;
-	const rejects = `${table}_rejects`;
-	// Pass 1, every row: typed values and one cheap validity flag.
-	const okAll = [...cols.map((c) => okSql(x, c)), ...rules.map((r) => `COALESCE(NOT (${r.when(x)}), true)`)].join(' AND ');
-	const typed = contract.columns.map((c) => `${typedSql(x, c, present.has(c.name))} AS ${ident(c.name)}`).join(',\n');
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ${ident(staged)} AS SELECT __line, ${typed}, NOT (${okAll}) AS __bad FROM ${ident(raw)}`
-	);
-	// Pass 2, bad rows only: every reason, cell by cell.
+	// Pass 2, bad rows only (re-read from the file): every reason, cell by cell.
 	const checks = [
 		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${ident(c.name)}::VARCHAR, 'reason': ${reasonSql(x, c)}}`),
 		...rules.map(
 			(r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}::VARCHAR, 'reason': CASE WHEN ${r.when(x)} THEN ${literal(r.reason)} END}`
 		)
 	];
+	const bad = `SELECT rowid FROM ${ident(staged)} WHERE __bad`;
+	const hasBad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${bad})`))[0].n > 0;
+	const cellErrors = hasBad
+		? `SELECT rid + 2 AS line, e.column AS "column", e.value AS value, e.reason AS reason
+		   FROM (SELECT rid, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
+		         FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${source(options)}) WHERE rid IN (${bad}))`
+		: `SELECT NULL::BIGINT AS line, NULL::VARCHAR AS "column", NULL::VARCHAR AS value, NULL::VARCHAR AS reason WHERE false`;
 	const keys = contract.key.map(ident).join(', ');
 	// A duplicated key keeps its first valid row and rejects the later ones (DESIGN.md §6).
 	await db.query(
 		`CREATE OR REPLACE TABLE ${ident(rejects)} AS
-		 WITH cell_errors AS (
-		   SELECT __line AS line, e.column AS "column", e.value AS value, e.reason AS reason
-		   FROM (SELECT __line, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
-		         FROM ${ident(raw)} WHERE __line IN (SELECT __line FROM ${ident(staged)} WHERE __bad))),
-		 dup_keys AS (SELECT ${keys} FROM ${ident(staged)} WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1),
+		 WITH dup_keys AS (SELECT ${keys} FROM ${ident(staged)} WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1),
 		 dup AS (
-		   SELECT __line AS line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])}::VARCHAR AS value,
-		     'identifiant en double (première occurrence ligne ' || first_line || ')' AS reason
-		   FROM (SELECT __line, ${ident(contract.key[0])}, min(__line) OVER (PARTITION BY ${keys}) AS first_line
+		   SELECT rowid + 2 AS line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])}::VARCHAR AS value,
+		     'identifiant en double (première occurrence ligne ' || (first_id + 2) || ')' AS reason
+		   FROM (SELECT rowid, ${ident(contract.key[0])}, min(rowid) OVER (PARTITION BY ${keys}) AS first_id
 		         FROM ${ident(staged)} WHERE NOT __bad AND (${keys}) IN (SELECT (${keys}) FROM dup_keys))
-		   WHERE __line > first_line)
-		 SELECT * FROM cell_errors UNION ALL SELECT * FROM dup`
+		   WHERE rowid > first_id)
+		 SELECT line::INTEGER AS line, "column", value, reason FROM (${cellErrors} UNION ALL SELECT * FROM dup)`
 	);
-	const names = contract.columns.map((c) => ident(c.name)).join(', ');
-	await db.query(
-		`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${names} FROM ${ident(staged)}
-		 WHERE NOT __bad AND __line NOT IN (SELECT line FROM ${ident(rejects)})`
-	);
+	// The staged table becomes the typed table: no copy of the valid rows.
+	await db.query(`DELETE FROM ${ident(staged)} WHERE __bad OR rowid + 2 IN (SELECT line FROM ${ident(rejects)})`);
+	await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN __bad`);
+	await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+	await db.query(`ALTER TABLE ${ident(staged)} RENAME TO ${ident(table)}`);
 	report.errors = await db.query<RowError>(`SELECT line, "column", value, reason FROM ${ident(rejects)} ORDER BY line, "column"`);
 	report.rejected = (await db.query<{ n: number }>(`SELECT count(DISTINCT line)::INTEGER AS n FROM ${ident(rejects)}`))[0].n;
 	report.loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0].n;
-	await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
-	await db.query(`DROP TABLE IF EXISTS ${ident(staged)}`);
 	return report;
 }
