@@ -5,6 +5,7 @@
  * `npm run vigie -- …` use the project's Node 22.
  */
 import { INDICATORS } from '../lib/indicators/catalogue.ts';
+import { cmdExplain, cmdSchemes } from './commands/explain.ts';
 import { cmdGenerate } from './commands/generate.ts';
 import { cmdIndicators } from './commands/indicators.ts';
 import { cmdValidate } from './commands/validate.ts';
@@ -15,6 +16,8 @@ const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.
   vigie generate --out DIR [--departement 93] [--sample 0.1] [--seed N] [--filosofi FILE]
   vigie validate FILE --kind households|aid_requests
   vigie indicators --data DIR [--communes C1,C2] [--year Y] [--format json|csv]
+  vigie explain --scheme ID --household FILE.json [--set key=value…]
+  vigie schemes [ID]
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
 		case 'indicators':
 			await cmdIndicators(rest);
 			return 0;
+		case 'explain':
+			return cmdExplain(rest);
+		case 'schemes':
+			return cmdSchemes(rest);
 		case 'list-indicators':
 			print(INDICATORS.map(({ id, label, unit, theme, definition }) => ({ id, label, unit, theme, definition })));
 			return 0;

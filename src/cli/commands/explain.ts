@@ -1,0 +1,65 @@
+/**
+ * vigie explain (DESIGN.md §6): one household, one scheme → verdict, amount, RAV with its formula and every
+ * condition with value, threshold and outcome. vigie schemes: the schemes and their parameters (the keys of --set).
+ */
+import { parseArgs } from 'node:util';
+import { explain } from '../../lib/rules/explain.ts';
+import { parseHousehold } from '../../lib/rules/household-input.ts';
+import { getScheme, listSchemes, parseSets, withOverrides } from '../../lib/rules/registry.ts';
+import { isHypothesis, type Scheme } from '../../lib/rules/scheme-schema.ts';
+import { print, readInput, UsageError } from '../common.ts';
+
+const USAGE = 'vigie explain --scheme ID --household FICHIER.json [--set clé=valeur…]';
+
+/** Library errors (unknown scheme, bad --set, bad household) are the user's input: one line, exit 1. */
+function asUsage<T>(f: () => T): T {
+	try {
+		return f();
+	} catch (e) {
+		throw new UsageError((e as Error).message);
+	}
+}
+
+export async function cmdExplain(args: string[]): Promise<number> {
+	const { values } = asUsage(() =>
+		parseArgs({
+			args,
+			options: { scheme: { type: 'string' }, household: { type: 'string' }, set: { type: 'string', multiple: true }, help: { type: 'boolean' } }
+		})
+	);
+	if (values.help && values.scheme) return cmdSchemes([values.scheme]);
+	if (values.help) {
+		process.stdout.write(`${USAGE}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres : vigie schemes ID\n`);
+		return 0;
+	}
+	if (!values.scheme) throw new UsageError(`explain : --scheme manquant (${USAGE})`);
+	if (!values.household) throw new UsageError(`explain : --household manquant (${USAGE})`);
+	const scheme = asUsage(() => withOverrides(getScheme(values.scheme!), parseSets(values.set ?? [])));
+	const file = values.household;
+	const text = new TextDecoder().decode(readInput(file));
+	const data = asUsage(() => {
+		try {
+			return JSON.parse(text) as unknown;
+		} catch (e) {
+			throw new Error(`${file} : JSON invalide (${(e as Error).message})`);
+		}
+	});
+	const hc = asUsage(() => parseHousehold(data, file));
+	print(explain(hc.household, scheme, { amount_requested: hc.amount_requested, renewal_rank: hc.renewal_rank }));
+	return 0;
+}
+
+const describeScheme = (s: Scheme) => ({
+	id: s.id,
+	label: s.label,
+	communes: s.communes.codes,
+	source: s.source,
+	rav: { divisor: s.rav.divisor.kind, period: s.rav.period },
+	parameters: s.parameters.map((p) => ({ id: p.id, label: p.label, value: p.value, unit: p.unit, year: p.year, hypothese: isHypothesis(p), source: p.source }))
+});
+
+export async function cmdSchemes(args: string[]): Promise<number> {
+	const id = args.find((a) => !a.startsWith('-'));
+	print(id ? describeScheme(asUsage(() => getScheme(id))) : listSchemes().map(describeScheme));
+	return 0;
+}
