@@ -27,6 +27,10 @@ for (let i = 0; i < runs; i++) {
 	htmlOnly.push(performance.now() - t0);
 	await site.page.waitForSelector('[data-testid=ready]', { timeout: 120_000 });
 	firstTable.push(performance.now() - t0);
+	const marks = await site.page.evaluate(() =>
+		performance.getEntriesByType('mark').filter((m) => m.name.startsWith('vigie:')).map((m) => `${m.name.slice(7)} ${Math.round(m.startTime)}`)
+	);
+	console.log(`run ${i + 1}: ${marks.join(' · ')}`);
 	if (site.offOrigin.length) throw new Error(`requests left 127.0.0.1: ${site.offOrigin.join(', ')}`);
 	await site.close();
 }
@@ -36,7 +40,7 @@ const lines = [
 	`navigation → HTML parsed (domcontentloaded): median ${median(htmlOnly).toFixed(0)} ms`,
 	`navigation → Territoire table shown:         median ${median(firstTable).toFixed(0)} ms  (runs: ${firstTable.map((x) => x.toFixed(0)).join(', ')})`,
 	`ratio table / HTML: ${(median(firstTable) / median(htmlOnly)).toFixed(1)}×`,
-	`default dataset: households.csv ${mb(statSync('build/data/households.csv').size)}, aid_requests.csv ${mb(statSync('build/data/aid_requests.csv').size)}`,
+	`default dataset: ${readdirSync('build/data').filter((f) => f.endsWith('.csv')).map((f) => `${f} ${mb(statSync(join('build/data', f)).size)}`).join(', ')}`,
 	`built site: ${mb(dirSize('build'))}`
 ];
 console.log(lines.join('\n'));

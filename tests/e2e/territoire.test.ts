@@ -2,10 +2,10 @@
  * End to end: the built static site in headless chromium shows the Territoire table computed by
  * DuckDB-wasm in the page, with the same figures as the engine computes in Node on the same files.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '#lib/db/node.ts';
-import { loadDataset } from '#lib/data/load.ts';
+import { loadFolder } from '#lib/data/folder.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
 import { departementGeography } from '#lib/territory/etalab.ts';
 import { formatValue } from '#lib/ui/format.ts';
@@ -18,9 +18,7 @@ const estEnsemble = geo.groups.find((g) => g.nom === 'Est Ensemble')!;
 
 beforeAll(async () => {
 	const db = await createNodeConnector();
-	await db.registerFile('households.csv', readFileSync('build/data/households.csv'));
-	await db.registerFile('aid_requests.csv', readFileSync('build/data/aid_requests.csv'));
-	await loadDataset(db, { households: 'households.csv', aid_requests: 'aid_requests.csv' });
+	await loadFolder(db, 'build/data');
 	expected = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
 	await db.close();
 	site = await openSite();

@@ -1,21 +1,66 @@
-/** Loads a dataset folder's files (households, optional aid requests) through validation. */
-import type { Connector } from '../db/connector.ts';
-import { AID_REQUESTS, HOUSEHOLDS } from './schema.ts';
+/**
+ * Loads a dataset's files (households, optional aid requests) through validation. A kind may come in
+ * several files (e.g. one per year): the first creates the table, the others are validated on their
+ * own and appended, so a page can show the first year while the others load.
+ */
+import { ident, type Connector } from '../db/connector.ts';
+import { AID_REQUESTS, HOUSEHOLDS, type Contract } from './schema.ts';
 import { loadCsv, type ValidationReport } from './validate.ts';
 
 export interface DatasetFiles {
-	/** Registered file names (or absolute paths in Node). */
-	households: string;
-	aid_requests?: string;
+	/** Registered file names (or absolute paths in Node), in load order. */
+	households: string | readonly string[];
+	aid_requests?: string | readonly string[];
 }
 
 export interface DatasetReport {
+	/** All households files together (read = loaded + rejected). */
 	households: ValidationReport;
 	aid_requests?: ValidationReport;
+	/** One report per file, in load order. */
+	files: ValidationReport[];
+}
+
+const list = (f: string | readonly string[] | undefined): readonly string[] => (f === undefined ? [] : typeof f === 'string' ? [f] : f);
+
+/** Validates `file` and appends its valid rows to the contract's table (created if absent). */
+export async function appendCsv(db: Connector, contract: Contract, file: string): Promise<ValidationReport> {
+	const exists = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ?`, [contract.kind]))[0].n > 0;
+	if (!exists) return loadCsv(db, contract, { file });
+	const part = `${contract.kind}__part`;
+	const report = await loadCsv(db, contract, { file, table: part });
+	if (!report.fatal) {
+		await db.query(`INSERT INTO ${ident(contract.kind)} SELECT * FROM ${ident(part)}`);
+		await db.query(`DROP TABLE IF EXISTS ${ident(part)}`);
+	}
+	return report;
+}
+
+/** Sums per-file reports of one kind into one (errors keep their own file in `file`). */
+export function mergeReports(kind: Contract['kind'], reports: readonly ValidationReport[]): ValidationReport {
+	return {
+		kind,
+		file: reports.map((r) => r.file).join(', '),
+		read: reports.reduce((s, r) => s + r.read, 0),
+		loaded: reports.reduce((s, r) => s + r.loaded, 0),
+		rejected: reports.reduce((s, r) => s + r.rejected, 0),
+		errors: reports.flatMap((r) => r.errors),
+		warnings: reports.flatMap((r) => r.warnings),
+		...(reports.some((r) => r.fatal) ? { fatal: reports.filter((r) => r.fatal).map((r) => r.fatal).join(' ; ') } : {})
+	};
 }
 
 export async function loadDataset(db: Connector, files: DatasetFiles): Promise<DatasetReport> {
-	const households = await loadCsv(db, HOUSEHOLDS, { file: files.households });
-	const aid_requests = files.aid_requests ? await loadCsv(db, AID_REQUESTS, { file: files.aid_requests }) : undefined;
-	return { households, aid_requests };
+	for (const kind of ['households', 'aid_requests'] as const) await db.query(`DROP TABLE IF EXISTS ${ident(kind)}`);
+	const perFile: ValidationReport[] = [];
+	const hh: ValidationReport[] = [];
+	for (const f of list(files.households)) hh.push(await appendCsv(db, HOUSEHOLDS, f));
+	const ar: ValidationReport[] = [];
+	for (const f of list(files.aid_requests)) ar.push(await appendCsv(db, AID_REQUESTS, f));
+	perFile.push(...hh, ...ar);
+	return {
+		households: mergeReports('households', hh),
+		aid_requests: ar.length ? mergeReports('aid_requests', ar) : undefined,
+		files: perFile
+	};
 }

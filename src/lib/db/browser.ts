@@ -13,6 +13,7 @@ export async function createBrowserConnector(): Promise<Connector> {
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(ehWasm);
 	await db.open(OPEN_CONFIG);
+	performance.mark('vigie: duckdb ready');
 	const conn = await db.connect();
 	for (const s of SETUP_SQL) await conn.query(s);
 	return {

@@ -5,7 +5,7 @@ import { AID_REQUESTS, HOUSEHOLDS } from '../data/schema.ts';
 import { csvChunks } from './csv.ts';
 import type { GeneratedData } from './generate.ts';
 
-function writeCsv(path: string, columns: readonly string[], rows: readonly object[]) {
+export function writeCsv(path: string, columns: readonly string[], rows: readonly object[]) {
 	const fd = openSync(path, 'w');
 	try {
 		for (const chunk of csvChunks(columns, rows)) writeSync(fd, chunk);
