@@ -10,14 +10,19 @@ import { loadDataset } from '#lib/data/load.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
 
 let rows: IndicatorValue[];
-const get = (indicator: string, territory: string) => rows.find((r) => r.indicator === indicator && r.territory === territory)!;
+let secretRows: IndicatorValue[];
+const get = (indicator: string, territory: string, from = rows) => from.find((r) => r.indicator === indicator && r.territory === territory)!;
 
 beforeAll(async () => {
 	const db = await createNodeConnector();
 	await db.registerFile('households.csv', readFileSync('tests/fixtures/households-small.csv'));
 	const report = await loadDataset(db, { households: 'households.csv' });
 	expect(report.households.rejected).toBe(0);
-	rows = await runIndicators(db, { group: { code: 'G', communes: ['93061'] } });
+	// Threshold 2 so that 93006 (2 households) is shown and the hand-computed values below are comparable;
+	// the default threshold of 11 and secondary secrecy are checked in the last test.
+	rows = await runIndicators(db, { group: { code: 'G', communes: ['93061'] }, minRows: 2 });
+	secretRows = await runIndicators(db, { group: { code: 'G', communes: ['93061'] } });
+	await db.close();
 });
 
 describe('indicators on hand-made households (year 2021, threshold 13 800 €/year)', () => {
@@ -61,12 +66,17 @@ describe('indicators on hand-made households (year 2021, threshold 13 800 €/ye
 
 	it('keeps secret every figure resting on fewer than 11 households, as null, never 0', () => {
 		for (const id of ['households', 'persons', 'median_living_standard', 'poverty_rate_60']) {
-			const r = get(id, '93006'); // 2 households
+			const r = get(id, '93006', secretRows); // 2 households
 			expect(r.suppressed).toBe(true);
 			expect(r.value).toBeNull();
 			expect(r.numerator).toBeNull();
 		}
-		// 93061 has 12 households but the income field has 11: still shown
-		expect(get('median_living_standard', '93061').suppressed).toBe(false);
+		// 93061 has 12 households but the income field has 11: still shown (a quantile cannot be derived from a total)
+		expect(get('median_living_standard', '93061', secretRows).suppressed).toBe(false);
+		// Secondary secrecy: département 93 = 93061 + 93006, so showing 93061's count would reveal 93006's;
+		// then group G (93061 alone) would reveal 93061, so the group total goes too. The département stays.
+		expect(get('households', '93061', secretRows)).toMatchObject({ value: null, suppressed: true });
+		expect(get('households', 'G', secretRows)).toMatchObject({ value: null, suppressed: true });
+		expect(get('households', '93', secretRows).value).toBe(130);
 	});
 });

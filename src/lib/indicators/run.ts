@@ -1,12 +1,22 @@
 /**
  * Runs catalogue indicators over the validated tables for every territory (communes, an optional group,
- * départements) and returns plain rows in the CLI's output contract (DESIGN.md §6).
+ * départements) and returns plain rows in the CLI's output contract (DESIGN.md §6), secrecy applied.
  */
-import { literal, type Connector } from '../db/connector.ts';
+import type { Connector } from '../db/connector.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
-import { departementOf } from '../territory/geography.ts';
-import { INDICATORS, type Indicator } from './catalogue.ts';
-import { isSecret } from './secrecy.ts';
+import {
+	dataCommunes,
+	hasTable,
+	localThreshold,
+	territoriesOf,
+	writeHouseholdBase,
+	writeRequestBase,
+	writeTerritories,
+	type Territory
+} from './base.ts';
+import { INDICATORS, sourceOf, type Indicator, type RatioIndicator } from './catalogue.ts';
+import { distributionsRaw, sumsRaw, type Raw } from './raw.ts';
+import { applySecondarySecrecy, isSecret, SECRECY_MIN_ROWS, type Aggregate, type SecrecyCell } from './secrecy.ts';
 
 export type TerritoryType = 'commune' | 'group' | 'departement' | 'france';
 
@@ -27,6 +37,10 @@ export interface RunOptions {
 	/** Communes forming the user's group (territory_type `group`). */
 	group?: { code: string; communes: string[] };
 	indicators?: readonly Indicator[];
+	/** Minimum unweighted rows under which a value is secret (default 11, DESIGN.md §4.1). */
+	minRows?: number;
+	/** Poverty threshold: national Filosofi/ERFS threshold of the year (default) or 60 % of the data's own median. */
+	poverty?: 'national' | 'local';
 }
 
 export async function householdYears(db: Connector): Promise<number[]> {
@@ -34,79 +48,97 @@ export async function householdYears(db: Connector): Promise<number[]> {
 	return rows.map((r) => r.year);
 }
 
-/** Builds the `territories` membership table: one row per (territory, commune). */
-async function buildTerritories(db: Connector, year: number, group?: RunOptions['group']) {
-	const communes = (
-		await db.query<{ commune: string }>('SELECT DISTINCT commune FROM households WHERE year = ? ORDER BY 1', [year])
-	).map((r) => r.commune);
-	const rows: string[] = [];
-	for (const c of communes) {
-		rows.push(`(${literal(c)}, 'commune', ${literal(c)})`);
-		rows.push(`(${literal(departementOf(c))}, 'departement', ${literal(c)})`);
-	}
-	for (const c of group?.communes ?? []) rows.push(`(${literal(group!.code)}, 'group', ${literal(c)})`);
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE territories AS SELECT * FROM (VALUES ${rows.join(', ')}) t(territory, territory_type, commune)`
+/** Years with households or aid requests: aid indicators have a series even where households have none. */
+export async function dataYears(db: Connector): Promise<number[]> {
+	const withRequests = await hasTable(db, 'aid_requests');
+	const rows = await db.query<{ year: number }>(
+		`SELECT DISTINCT year FROM households${withRequests ? ' UNION SELECT DISTINCT year(date_request) FROM aid_requests' : ''} ORDER BY 1`
 	);
+	return rows.map((r) => Number(r.year));
 }
 
-function base(year: number, threshold: number, where?: string) {
-	return `SELECT t.territory, t.territory_type, h.*, h.weight AS w, ${threshold} AS threshold
-	        FROM households h JOIN territories t ON t.commune = h.commune
-	        WHERE h.year = ${year}${where ? ` AND (${where})` : ''}`;
-}
-
-function indicatorSql(ind: Indicator, year: number, threshold: number): string {
-	if (ind.kind === 'sum') {
-		return `SELECT territory, territory_type,
-		          sum(${ind.numerator})::DOUBLE AS numerator,
-		          ${ind.denominator ? `sum(${ind.denominator})::DOUBLE` : 'NULL::DOUBLE'} AS denominator,
-		          count(*)::INTEGER AS n
-		        FROM (${base(year, threshold, ind.where)}) GROUP BY territory, territory_type`;
+function valueOf(ind: Indicator, r: Raw | undefined, threshold: number): number | null {
+	if (!r) return null;
+	switch (ind.kind) {
+		case 'quantile':
+			if (r.value === null || ind.gapTo !== 'threshold') return r.value;
+			return (100 * (threshold - r.value)) / threshold;
+		case 'sum':
+			if (!ind.denominator) return r.numerator;
+			return r.denominator ? ((ind.scale ?? 1) * (r.numerator ?? 0)) / r.denominator : null;
+		default:
+			return r.numerator !== null && r.denominator ? r.numerator / r.denominator : null;
 	}
-	// Weighted quantile: smallest value whose cumulative weight reaches q of the total (DESIGN.md §4).
-	return `WITH b AS (SELECT territory, territory_type, (${ind.value})::DOUBLE AS v, (${ind.weight})::DOUBLE AS wt
-	                  FROM (${base(year, threshold, ind.where)})),
-	        c AS (SELECT *, sum(wt) OVER (PARTITION BY territory, territory_type ORDER BY v ROWS UNBOUNDED PRECEDING) AS cum,
-	                        sum(wt) OVER (PARTITION BY territory, territory_type) AS total,
-	                        count(*) OVER (PARTITION BY territory, territory_type) AS cnt FROM b)
-	        SELECT territory, territory_type, min(v) FILTER (WHERE cum >= ${ind.q} * total - 1e-9 * total) AS value,
-	               NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, any_value(cnt)::INTEGER AS n
-	        FROM c GROUP BY territory, territory_type`;
+}
+
+/**
+ * Totals that could reveal a masked commune: each group and département over its communes, and the
+ * département minus a group lying inside it over the communes outside the group.
+ */
+export function aggregatesOf(territories: readonly Territory[]): Aggregate[] {
+	const key = (t: Territory) => `${t.territory_type}:${t.territory}`;
+	const out: Aggregate[] = [];
+	const deps = territories.filter((t) => t.territory_type === 'departement');
+	for (const t of territories) {
+		if (t.territory_type === 'commune') continue;
+		out.push({ totals: [key(t)], members: t.communes.map((c) => `commune:${c}`) });
+	}
+	for (const g of territories.filter((t) => t.territory_type === 'group')) {
+		for (const d of deps) {
+			if (!g.communes.every((c) => d.communes.includes(c))) continue;
+			const outside = d.communes.filter((c) => !g.communes.includes(c));
+			out.push({ totals: [key(d), key(g)], members: outside.map((c) => `commune:${c}`) });
+		}
+	}
+	return out;
 }
 
 export async function runIndicators(db: Connector, opts: RunOptions = {}): Promise<IndicatorValue[]> {
+	const withRequests = await hasTable(db, 'aid_requests');
 	const years = await householdYears(db);
 	if (!years.length) return [];
 	const year = opts.year ?? years[years.length - 1];
-	await buildTerritories(db, year, opts.group);
-	const threshold = povertyThreshold(year).yearly;
+	const minRows = opts.minRows ?? SECRECY_MIN_ROWS;
+	const territories = territoriesOf(await dataCommunes(db, withRequests), opts.group);
+	await writeTerritories(db, territories);
+	const threshold =
+		(opts.poverty === 'local' ? await localThreshold(db, year) : null) ?? povertyThreshold(year).yearly;
+	await writeHouseholdBase(db, year, threshold);
+	if (withRequests) await writeRequestBase(db, year);
+	const aggregates = aggregatesOf(territories);
+
+	const usable = (opts.indicators ?? INDICATORS).filter(
+		(ind) => withRequests || (sourceOf(ind) !== 'aid_requests' && !(ind.kind === 'sum' && ind.denominatorFrom === 'aid_requests'))
+	);
+	const raw = new Map([
+		...(await sumsRaw(db, usable.filter((i): i is RatioIndicator => i.kind === 'sum'))),
+		...(await distributionsRaw(db, usable.filter((i): i is Exclude<Indicator, RatioIndicator> => i.kind !== 'sum')))
+	]);
+
 	const out: IndicatorValue[] = [];
-	for (const ind of opts.indicators ?? INDICATORS) {
-		const rows = await db.query<{
-			territory: string;
-			territory_type: TerritoryType;
-			value?: number | null;
-			numerator: number | null;
-			denominator: number | null;
-			n: number;
-		}>(indicatorSql(ind, year, threshold));
-		for (const r of rows) {
-			const suppressed = isSecret(r.n);
-			let value: number | null;
-			if (ind.kind === 'quantile') value = r.value ?? null;
-			else if (ind.denominator) value = r.denominator ? ((ind.scale ?? 1) * r.numerator!) / r.denominator : null;
-			else value = r.numerator;
+	for (const ind of usable) {
+		const byKey = raw.get(ind.id)!;
+		// Every territory gets a row; one without data rests on 0 rows, hence secret (never 0).
+		const cells = new Map<string, SecrecyCell & { raw?: Raw; t: Territory }>();
+		for (const t of territories) {
+			const k = `${t.territory_type}:${t.territory}`;
+			const r = byKey.get(k);
+			const n = r?.n ?? 0;
+			cells.set(k, { n, denominator: r?.denominator ?? null, suppressed: isSecret(n, minRows), raw: r, t });
+		}
+		// Secondary secrecy: only sums are additive, so only they can be derived from a total.
+		if (ind.kind === 'sum') applySecondarySecrecy(cells, aggregates);
+		for (const c of cells.values()) {
 			out.push({
 				indicator: ind.id,
-				territory: r.territory,
-				territory_type: r.territory_type,
+				territory: c.t.territory,
+				territory_type: c.t.territory_type,
 				year,
-				value: suppressed ? null : value,
-				numerator: suppressed ? null : r.numerator,
-				denominator: suppressed ? null : r.denominator,
+				value: c.suppressed ? null : valueOf(ind, c.raw, threshold),
+				numerator: c.suppressed ? null : (c.raw?.numerator ?? null),
+				denominator: c.suppressed ? null : (c.raw?.denominator ?? null),
 				unit: ind.unit,
-				suppressed
+				suppressed: c.suppressed
 			});
 		}
 	}
@@ -118,5 +150,3 @@ export async function runIndicators(db: Connector, opts: RunOptions = {}): Promi
 			a.territory.localeCompare(b.territory)
 	);
 }
-
-

@@ -1,9 +1,9 @@
 /**
  * INSEE Filosofi files read exactly as INSEE publishes them (domain.md §3.3): `;` separator, decimal
- * comma, `s` = secret, `nd` = not available. A secret or missing cell stays null with its status:
- * no value is ever invented.
+ * comma, `s` = secret, `nd` = not available, `ns` = not significant and `so` = sans objet (IRIS DEC file). A secret or missing
+ * cell stays null with its status: no value is ever invented.
  */
-export type CellStatus = 'ok' | 'secret' | 'not_available';
+export type CellStatus = 'ok' | 'secret' | 'not_available' | 'not_significant' | 'not_applicable';
 
 export interface FilosofiCell {
 	value: number | null;
@@ -22,6 +22,8 @@ export interface FilosofiTable {
 export function parseFilosofiCell(raw: string): FilosofiCell {
 	const t = raw.trim().replace(/^"|"$/g, '');
 	if (t === 's') return { value: null, status: 'secret' };
+	if (t === 'ns') return { value: null, status: 'not_significant' };
+	if (t === 'so') return { value: null, status: 'not_applicable' };
 	if (t === '' || t === 'nd') return { value: null, status: 'not_available' };
 	const n = Number(t.replace(/\s/g, '').replace(',', '.'));
 	if (!Number.isFinite(n)) throw new Error(`valeur Filosofi illisible : « ${raw} »`);

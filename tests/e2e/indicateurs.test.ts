@@ -1,0 +1,144 @@
+/**
+ * End to end: the built static site in headless chromium shows the Indicateurs table computed by
+ * DuckDB-wasm in the page, with the same numbers as runIndicators in Node (the CLI's engine) on the same
+ * files, for every commune × indicator cell; the detail view, the theme filter and the CSV export work;
+ * no request leaves 127.0.0.1.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeConnector } from '#lib/db/node.ts';
+import { loadFolder } from '#lib/data/folder.ts';
+import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
+import { INDICATORS } from '#lib/indicators/catalogue.ts';
+import { departementGeography } from '#lib/territory/etalab.ts';
+import { formatIndicator } from '#lib/app/indicators-view.ts';
+import { openSite, type Site } from '../../scripts/headless.ts';
+
+let site: Site;
+let expected: IndicatorValue[];
+const geo = departementGeography('93');
+const estEnsemble = geo.groups.find((g) => g.nom === 'Est Ensemble')!;
+
+beforeAll(async () => {
+	const db = await createNodeConnector();
+	await loadFolder(db, 'build/data');
+	expected = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
+	await db.close();
+	site = await openSite();
+});
+
+afterAll(async () => {
+	await site?.close();
+});
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+const fig = (indicator: string, type: string, territory: string) => {
+	const v = expected.find((e) => e.indicator === indicator && e.territory_type === type && e.territory === territory)!;
+	return clean(formatIndicator(v.value, v.unit, v.suppressed));
+};
+
+describe('Indicateurs page', () => {
+	it('shows every commune × indicator with the numbers computed in Node, and no request leaves 127.0.0.1', async () => {
+		const { page } = site;
+		await page.goto(site.url + '/indicateurs');
+		await page.waitForSelector('[data-testid=ready]', { timeout: 120_000 });
+		await expect(page.locator('h1').innerText()).resolves.toBe('Indicateurs');
+		expect(await page.locator('tbody tr[data-commune]').count()).toBe(39);
+		expect(await page.locator('thead th[data-indicator]').count()).toBe(INDICATORS.length);
+
+		// Every cell at once: { commune: { indicator: text } }, group and département rows too.
+		const cells = await page.evaluate(() => {
+			const out: Record<string, Record<string, string>> = {};
+			for (const tr of document.querySelectorAll('tr[data-commune], tr[data-territory]')) {
+				const k = tr.getAttribute('data-commune') ?? tr.getAttribute('data-territory')!;
+				out[k] = {};
+				for (const td of tr.querySelectorAll('td[data-indicator]'))
+					out[k][td.getAttribute('data-indicator')!] = (td.querySelector('.v') as HTMLElement).innerText;
+			}
+			return out;
+		});
+		let compared = 0;
+		for (const c of geo.communes)
+			for (const ind of INDICATORS) {
+				expect(clean(cells[c.code][ind.id]), `${c.code} ${ind.id}`).toBe(fig(ind.id, 'commune', c.code));
+				compared++;
+			}
+		for (const ind of INDICATORS) {
+			expect(clean(cells.departement[ind.id]), `93 ${ind.id}`).toBe(fig(ind.id, 'departement', '93'));
+			expect(clean(cells.group[ind.id]), `group ${ind.id}`).toBe(fig(ind.id, 'group', estEnsemble.code));
+		}
+		expect(compared).toBe(39 * INDICATORS.length);
+		// Secret cells read « secret », never 0.
+		const secret = expected.filter((e) => e.territory_type === 'commune' && e.suppressed);
+		for (const s of secret.slice(0, 5)) expect(clean(cells[s.territory][s.indicator])).toBe('secret');
+
+		mkdirSync('test-results', { recursive: true });
+		await page.screenshot({ path: 'test-results/indicateurs.png', fullPage: false });
+		expect(site.offOrigin).toEqual([]);
+		expect(site.pageErrors).toEqual([]);
+	});
+
+	it('filters by theme and sorts by a column', async () => {
+		const { page } = site;
+		await page.selectOption('#theme', 'pauvrete');
+		const n = INDICATORS.filter((i) => i.theme === 'pauvrete').length;
+		await expect.poll(() => page.locator('thead th[data-indicator]').count()).toBe(n);
+		await page.getByRole('button', { name: 'Trier par Taux de pauvreté à 60 %' }).click();
+		await expect(page.locator('th[aria-sort=descending]').getAttribute('data-indicator')).resolves.toBe('poverty_rate_60');
+		const top = expected
+			.filter((e) => e.indicator === 'poverty_rate_60' && e.territory_type === 'commune' && !e.suppressed)
+			.sort((a, b) => b.value! - a.value!)[0];
+		await expect(page.locator('tbody tr[data-commune]').first().getAttribute('data-commune')).resolves.toBe(top.territory);
+	});
+
+	it('exports the table as French CSV (BOM, semicolons, decimal comma)', async () => {
+		const { page } = site;
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le tableau (CSV)' }).click()]);
+		const text = readFileSync((await download.path())!, 'utf8');
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const lines = text.slice(1).trim().split('\r\n');
+		expect(lines[0].split(';')[0]).toBe('code');
+		const pre = lines.find((l) => l.startsWith('93061;'))!.split(';');
+		const v = expected.find((e) => e.indicator === 'poverty_rate_60' && e.territory === '93061')!;
+		expect(pre).toContain(v.suppressed ? 'secret' : String(v.value).replace('.', ','));
+	});
+
+	it('shows INSEE’s published figure beside the computed one once the user loads the base-cc file', async () => {
+		const { page } = site;
+		// The real file is read from ../shared (never copied into the project), as a user would pick it.
+		await page.setInputFiles('#insee', '../shared/data/insee/cc_filosofi_2021_COM.csv');
+		const cell = page.locator('tr[data-commune="93061"] td[data-indicator=poverty_rate_60] .insee');
+		await expect.poll(() => cell.count(), { timeout: 30_000 }).toBe(1);
+		await expect(cell.innerText()).resolves.toBe('INSEE : 23,0 %'); // TP6021 of 93061
+		// TP60AGE121 of 93061 is « s »: secret stays secret
+		await expect(page.locator('tr[data-commune="93061"] td[data-indicator=poverty_rate_ref_under_30] .insee').innerText()).resolves.toBe('INSEE : secret');
+	});
+
+	it('opens an indicator: ranked communes, distribution, evolution, definition', async () => {
+		const { page } = site;
+		await page.selectOption('#theme', '');
+		await page.locator('thead th[data-indicator=median_living_standard] a').click();
+		await page.waitForSelector('[data-indicator-detail=median_living_standard]', { timeout: 60_000 });
+		expect(page.url()).toContain('?id=median_living_standard');
+		await expect(page.locator('#detail-title').innerText()).resolves.toBe('Niveau de vie médian');
+		const shown = expected.filter((e) => e.indicator === 'median_living_standard' && e.territory_type === 'commune' && !e.suppressed).length;
+		await page.waitForSelector('table[data-testid=series]', { timeout: 120_000 });
+		// the ranked bars (one per shown commune) and the histogram are drawn
+		expect(await page.locator('figure').first().locator('svg rect').count()).toBeGreaterThanOrEqual(shown);
+		expect(await page.locator('figure').nth(1).locator('svg rect').count()).toBeGreaterThan(5);
+		// evolution: one row per households year for the département
+		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as { files: Array<{ year?: number }> };
+		const years = new Set(manifest.files.filter((f) => f.year).map((f) => f.year));
+		const depRows = await page.locator('table[data-testid=series] tbody tr', { hasText: 'Seine-Saint-Denis' }).count();
+		expect(depRows).toBe(years.size);
+		await expect(page.locator('dl.meta').innerText()).resolves.toContain('Pourquoi cet indicateur');
+		// Map from the user's contours (2018 geography, read from ../shared): 93059 folded into 93066.
+		await page.setInputFiles('#contours', '../shared/data/geo/communes-93.geojson');
+		await page.waitForSelector('[data-testid=map] svg', { timeout: 30_000 });
+		expect(await page.locator('[data-testid=map] svg path').count()).toBeGreaterThanOrEqual(39);
+		await expect(page.locator('section[data-indicator-detail]').innerText()).resolves.toContain('93059 → 93066');
+		await page.screenshot({ path: 'test-results/indicateur-detail.png', fullPage: true });
+		expect(site.offOrigin).toEqual([]);
+		expect(site.pageErrors).toEqual([]);
+	});
+});
