@@ -8,6 +8,7 @@ import { INDICATORS } from '../lib/indicators/catalogue.ts';
 import { cmdExplain, cmdSchemes } from './commands/explain.ts';
 import { cmdGenerate } from './commands/generate.ts';
 import { cmdIndicators } from './commands/indicators.ts';
+import { cmdSimulate } from './commands/simulate.ts';
 import { cmdValidate } from './commands/validate.ts';
 import { print, UsageError } from './common.ts';
 
@@ -19,6 +20,7 @@ const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.
                    [--min-rows 11] [--poverty-threshold national|local]
   vigie explain --scheme ID --household FILE.json [--set key=value…]
   vigie schemes [ID]
+  vigie simulate --data DIR --scheme ID [--set key=value…] [--baseline ID] [--communes C1,C2] [--year Y]
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -36,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
 			return cmdExplain(rest);
 		case 'schemes':
 			return cmdSchemes(rest);
+		case 'simulate':
+			return cmdSimulate(rest);
 		case 'list-indicators':
 			print(INDICATORS.map(({ id, label, unit, theme, definition }) => ({ id, label, unit, theme, definition })));
 			return 0;

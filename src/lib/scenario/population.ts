@@ -1,0 +1,159 @@
+/**
+ * The households a scenario runs over, with every column that depends on the data alone (niveau de vie,
+ * poverty, deciles, commune, month of request) computed once: a simulator move then only re-runs the rules.
+ */
+import { toColumns, type Columns } from '../rules/columns.ts';
+import { RESOURCE_COLUMNS } from '../data/schema.ts';
+import { povertyThreshold } from '../measures/living-standard.ts';
+
+export interface Population {
+	cols: Columns;
+	year: number;
+	/** Distinct commune codes, sorted; `commune[i]` indexes this list. */
+	communes: string[];
+	commune: Uint16Array;
+	/** Niveau de vie, €/year per UC (DESIGN.md §3); NaN when disposable income is negative (left out, as Filosofi does). */
+	living_standard: Float64Array;
+	/** 1 poor (niveau de vie strictly under the threshold), 0 not poor, 2 unknown (negative disposable income). */
+	poor: Uint8Array;
+	/** Poor household with at least one member employed (DESIGN.md §5 "working": workers ≥ 1; domain.md §5: a household concept). */
+	working_poor: Uint8Array;
+	/** Household-weighted decile of niveau de vie, 0–9; 255 when unknown. */
+	decile: Uint8Array;
+	/** Upper bounds D1…D9, €/year per UC (weighted quantile rule of DESIGN.md §4). */
+	decile_bounds: number[];
+	threshold: { yearly: number; source: string };
+	/** Month of the household's request, 0–11, spread by the flow of aid requests (envelope.ts). */
+	month: Uint8Array;
+	/** Per commune: 'aid_requests' when its monthly flow of the year was used, else 'uniforme'. */
+	flow_source: Record<string, 'aid_requests' | 'uniforme'>;
+	persons: number;
+	households: number;
+}
+
+/** Requests of the year per commune and month (0–11): the arrival profile. */
+export type MonthlyFlow = Record<string, number[]>;
+
+type Row = Record<string, unknown>;
+
+/** Rows with the households contract columns (+ commune), all of one year. */
+export function buildPopulation(rows: readonly Row[], year: number, flow: MonthlyFlow = {}): Population {
+	const cols = toColumns(rows);
+	const n = cols.n;
+	const communes = [...new Set(rows.map((r) => String(r.commune)))].sort();
+	const index = new Map(communes.map((c, i) => [c, i]));
+	const commune = new Uint16Array(n);
+	rows.forEach((r, i) => (commune[i] = index.get(String(r.commune))!));
+
+	const threshold = povertyThreshold(year);
+	const a14 = cols.num.persons_14_plus;
+	const u14 = cols.num.persons_under_14;
+	const ls = new Float64Array(n);
+	const poor = new Uint8Array(n);
+	const workingPoor = new Uint8Array(n);
+	let persons = 0;
+	let households = 0;
+	for (let i = 0; i < n; i++) {
+		let res = 0;
+		for (const c of RESOURCE_COLUMNS) res += cols.num[c][i];
+		const disposable = res - cols.num.charge_tax[i];
+		const uc = 1 + 0.5 * (a14[i] - 1) + 0.3 * u14[i];
+		ls[i] = disposable < 0 ? NaN : (12 * disposable) / uc;
+		poor[i] = disposable < 0 ? 2 : ls[i] < threshold.yearly ? 1 : 0;
+		workingPoor[i] = poor[i] === 1 && cols.num.workers[i] >= 1 ? 1 : 0;
+		persons += cols.weight[i] * (a14[i] + u14[i]);
+		households += cols.weight[i];
+	}
+
+	// Deciles of households (LexImpact practice: by cumulative weight of households), bounds shown in the report.
+	const bounds = decileBounds(ls, cols.weight);
+	const decile = new Uint8Array(n).fill(255);
+	for (let i = 0; i < n; i++) {
+		if (ls[i] !== ls[i] || !bounds.length) continue;
+		let d = 0;
+		// Upper bounds are rounded to the cent for display; compare on the same rounded values.
+		while (d < 9 && Math.round(100 * ls[i]) / 100 > bounds[d]) d++;
+		decile[i] = d;
+	}
+
+	const { month, source } = spreadRequests(commune, communes, cols.weight, flow);
+	return {
+		cols,
+		year,
+		communes,
+		commune,
+		living_standard: ls,
+		poor,
+		working_poor: workingPoor,
+		decile,
+		decile_bounds: bounds,
+		threshold: { yearly: threshold.yearly, source: threshold.source },
+		month,
+		flow_source: source,
+		persons,
+		households
+	};
+}
+
+/**
+ * Gives each household a request month, in row order within its commune, so that the weighted share arriving
+ * each month follows that commune's monthly flow of aid requests in the year; a commune with no request that
+ * year gets a uniform flow (hypothèse: take-up spread evenly over the year). Depends on the data only, so the
+ * same household arrives in the same month in the baseline and in the scenario.
+ */
+export function spreadRequests(commune: Uint16Array, communes: string[], weight: Float64Array, flow: MonthlyFlow) {
+	const month = new Uint8Array(commune.length);
+	const source: Record<string, 'aid_requests' | 'uniforme'> = {};
+	communes.forEach((code, c) => {
+		const f = flow[code];
+		const total = f ? f.reduce((s, x) => s + x, 0) : 0;
+		source[code] = total > 0 ? 'aid_requests' : 'uniforme';
+		const share = total > 0 ? f!.map((x) => x / total) : new Array(12).fill(1 / 12);
+		const cum: number[] = [];
+		share.reduce((s, x, m) => (cum[m] = s + x), 0);
+		let wTotal = 0;
+		for (let i = 0; i < commune.length; i++) if (commune[i] === c) wTotal += weight[i];
+		let acc = 0;
+		let m = 0;
+		for (let i = 0; i < commune.length; i++) {
+			if (commune[i] !== c) continue;
+			// Mid-point of the household's slice of the commune's weight.
+			const at = (acc + weight[i] / 2) / wTotal;
+			acc += weight[i];
+			while (m < 11 && at > cum[m] + 1e-12) m++;
+			month[i] = m;
+		}
+	});
+	return { month, source };
+}
+
+/** The same population restricted to some communes (the page fetches all communes once). */
+export function restrictRows<T extends Row>(rows: readonly T[], communes: readonly string[] | undefined): readonly T[] {
+	if (!communes?.length) return rows;
+	const keep = new Set(communes);
+	return rows.filter((r) => keep.has(String(r.commune)));
+}
+
+/**
+ * D1…D9 of the known values, by the weighted quantile rule of DESIGN.md §4 (the smallest value whose cumulative
+ * weight reaches k/10 of the total, as measures' weightedQuantile) with a single sort, rounded to the cent.
+ */
+export function decileBounds(values: Float64Array, weight: Float64Array): number[] {
+	const idx: number[] = [];
+	let total = 0;
+	for (let i = 0; i < values.length; i++) if (values[i] === values[i]) (idx.push(i), (total += weight[i]));
+	if (!idx.length) return [];
+	const order = Int32Array.from(idx).sort((a, b) => values[a] - values[b]);
+	const out: number[] = [];
+	let cum = 0;
+	let k = 1;
+	for (let j = 0; j < order.length && k <= 9; j++) {
+		cum += weight[order[j]];
+		while (k <= 9 && cum >= (k / 10) * total - 1e-9 * total) {
+			out.push(Math.round(100 * values[order[j]]) / 100);
+			k++;
+		}
+	}
+	while (out.length < 9) out.push(Math.round(100 * values[order[order.length - 1]]) / 100);
+	return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * One side of a scenario (baseline or scenario): the scheme evaluated over the population, the yearly cost of
+ * each eligible household (first grant + expected renewals), then the envelope and capacity applied in the
+ * scheme's priority order (allocate), households arriving in their request month.
+ */
+import { roundHalfAway } from '../rules/cents.ts';
+import { allocate, evaluatePopulation, type Allocation, type PopulationResult } from '../rules/population.ts';
+import { paramValues, type Scheme } from '../rules/scheme-schema.ts';
+import type { Population } from './population.ts';
+
+export interface Side {
+	scheme: Scheme;
+	result: PopulationResult;
+	allocation: Allocation;
+	/** Yearly cost of the household if served, cents (first grant + renewal_share × renewals). */
+	cost_cents: Float64Array;
+	/** What the household is actually paid, cents (0 when not eligible or left out by the envelope). */
+	paid_cents: Float64Array;
+	/** Weights used for the allocation (weight × take-up). */
+	weights: Float64Array;
+}
+
+/** Request order: by month, then row (population.ts spreads requests over months). Data-only, memoised. */
+const ORDER = new WeakMap<Population, Int32Array>();
+export function requestOrder(pop: Population): Int32Array {
+	let o = ORDER.get(pop);
+	if (!o) {
+		const idx = Array.from({ length: pop.cols.n }, (_, i) => i);
+		idx.sort((a, b) => pop.month[a] - pop.month[b] || a - b);
+		ORDER.set(pop, (o = Int32Array.from(idx)));
+	}
+	return o;
+}
+
+export function evaluateSide(pop: Population, scheme: Scheme, opts: { renewal_share?: number; take_up?: number } = {}): Side {
+	const first = evaluatePopulation(scheme, pop.cols);
+	const p = paramValues(scheme);
+	const renewals = scheme.duration.renewals ? p[scheme.duration.renewals] : 0;
+	const share = opts.renewal_share ?? 1;
+	let cost = first.amount_cents;
+	if (renewals > 0 && share > 0) {
+		// Renewal k costs the first grant × (1 − degressivity)^k (amount.ts); evaluated by the engine itself.
+		cost = new Float64Array(first.amount_cents);
+		for (let k = 1; k <= renewals; k++) {
+			const rk = evaluatePopulation(scheme, pop.cols, { renewal_rank: k });
+			for (let i = 0; i < cost.length; i++) if (first.eligible[i]) cost[i] += roundHalfAway(share * rk.amount_cents[i]);
+		}
+	}
+	const takeUp = opts.take_up ?? 1;
+	let weights = pop.cols.weight;
+	if (takeUp !== 1) {
+		weights = new Float64Array(pop.cols.n);
+		for (let i = 0; i < weights.length; i++) weights[i] = pop.cols.weight[i] * takeUp;
+	}
+	const result: PopulationResult = cost === first.amount_cents ? first : { ...first, amount_cents: cost };
+	const allocation = allocate(scheme, result, weights, requestOrder(pop));
+	const paid = new Float64Array(pop.cols.n);
+	for (let i = 0; i < paid.length; i++) if (allocation.granted[i]) paid[i] = cost[i];
+	return { scheme, result, allocation, cost_cents: cost, paid_cents: paid, weights };
+}

@@ -1,0 +1,62 @@
+/**
+ * Targeting of one side: does the aid reach poor households? (issue 6: the status-vs-RAV question of the
+ * seeds). Poor = niveau de vie strictly under the threshold of the year (DESIGN.md §3, §4.1); households with a
+ * negative disposable income are in neither group, as Filosofi leaves them out.
+ */
+import type { Population } from './population.ts';
+import type { Side } from './side.ts';
+
+export interface Targeting {
+	/** Share of spending paid to poor households, %. */
+	spending_to_poor: number | null;
+	/** Served poor households / poor households, %. */
+	coverage_poor: number | null;
+	/** Served working-poor households / working-poor households, %. */
+	coverage_working_poor: number | null;
+	/** Exclusion error: poor households left without aid (weighted) and their share of poor households, %. */
+	exclusion: { households: number; share: number | null };
+	/** Inclusion error: served households at or above the poverty line, their share of beneficiaries (%), and the € they get. */
+	inclusion: { households: number; share: number | null; amount: number };
+	poor_households: number;
+	working_poor_households: number;
+}
+
+/** %, rounded to 0.01. */
+const pct = (a: number, b: number) => (b > 0 ? Math.round((10000 * a) / b) / 100 : null);
+
+export function targeting(pop: Population, side: Side): Targeting {
+	const w = pop.cols.weight;
+	const g = side.allocation.granted;
+	let poor = 0;
+	let poorServed = 0;
+	let wp = 0;
+	let wpServed = 0;
+	let served = 0;
+	let above = 0;
+	let aboveCents = 0;
+	let paid = 0;
+	let paidPoor = 0;
+	for (let i = 0; i < pop.cols.n; i++) {
+		const isPoor = pop.poor[i] === 1;
+		if (isPoor) poor += w[i];
+		if (pop.working_poor[i]) wp += w[i];
+		if (!g[i]) continue;
+		// Coverage counts households (served ones: take-up weight), spending counts €.
+		const sw = side.weights[i];
+		const cents = side.paid_cents[i] * sw;
+		served += sw;
+		paid += cents;
+		if (isPoor) (poorServed += sw, (paidPoor += cents));
+		if (pop.working_poor[i]) wpServed += sw;
+		if (pop.poor[i] === 0) (above += sw, (aboveCents += cents));
+	}
+	return {
+		spending_to_poor: pct(paidPoor, paid),
+		coverage_poor: pct(poorServed, poor),
+		coverage_working_poor: pct(wpServed, wp),
+		exclusion: { households: poor - poorServed, share: pct(poor - poorServed, poor) },
+		inclusion: { households: above, share: pct(above, served), amount: Math.round(aboveCents) / 100 },
+		poor_households: poor,
+		working_poor_households: wp
+	};
+}
