@@ -10,10 +10,10 @@ import { loadFolder } from '../src/lib/data/folder.ts';
 import { INDICATORS } from '../src/lib/indicators/catalogue.ts';
 import { runIndicators } from '../src/lib/indicators/run.ts';
 import { departementGeography } from '../src/lib/territory/etalab.ts';
+import { median } from './population.ts';
 
 const dir = process.argv[2] ?? 'build/data';
 const runs = Number(process.argv[3] ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const db = await createNodeConnector();
 let t = performance.now();
