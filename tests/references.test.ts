@@ -120,11 +120,36 @@ describe('commune contours (2018 geography, 40 communes)', async () => {
 		expect(sd.geometry.type).toBe('MultiPolygon');
 		expect(sd.properties.nom).toBe('Saint-Denis');
 	});
-	it('lists contours of another département as unmatched and refuses TopoJSON with a clear message', () => {
+	it('reads TopoJSON: a hand-made topology with one square for 93061 and one for an unknown code', () => {
+		const topology = {
+			type: 'Topology',
+			arcs: [
+				[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
+				[[2, 0], [3, 0], [3, 1], [2, 1], [2, 0]]
+			],
+			objects: {
+				communes: {
+					type: 'GeometryCollection',
+					geometries: [
+						{ type: 'Polygon', arcs: [[0]], properties: { code: '93061' } },
+						{ type: 'Polygon', arcs: [[1]], properties: { code: '99999' } }
+					]
+				}
+			}
+		};
+		const r = reconcileContours(parseContours(JSON.stringify(topology)), geo);
+		expect(r.features.map((f) => f.properties.code)).toEqual(['93061']);
+		// No transform in the topology: arc 0 decodes to the square's ring as written.
+		expect(r.features[0].geometry).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] });
+		expect(r.unmatched).toEqual(['99999']);
+		expect(r.missing).toHaveLength(38);
+	});
+	it('lists contours of another département as unmatched and says what an empty topology lacks', () => {
 		const r = reconcileContours(parseContours(readFileSync('../shared/data/geo/communes-94.geojson', 'utf8')), geo);
 		expect(r.features).toHaveLength(0);
 		expect(r.unmatched.length).toBeGreaterThan(40);
 		expect(r.missing).toHaveLength(39);
-		expect(() => parseContours('{"type":"Topology","objects":{}}')).toThrow(/TopoJSON/);
+		expect(() => parseContours('{"type":"Topology","objects":{}}')).toThrow(/TopoJSON sans objet/);
+		expect(() => parseContours('{"type":"Feature"}')).toThrow(/FeatureCollection/);
 	});
 });

@@ -1,9 +1,11 @@
 /**
- * Commune contours loaded by the user (GeoJSON, as IGN ADMIN EXPRESS and data.gouv publish them),
+ * Commune contours loaded by the user (GeoJSON or TopoJSON, as IGN ADMIN EXPRESS and data.gouv publish them),
  * reconciled with the current geography: a former commune (e.g. 93059 Pierrefitte, merged into 93066
  * Saint-Denis) is folded into its current commune as one MultiPolygon feature; contours matching no
  * current commune are listed, never silently dropped.
  */
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import type { DepartementGeography } from '../territory/geography.ts';
 
 type Position = number[];
@@ -37,12 +39,21 @@ function codeOf(props: Record<string, unknown> | null | undefined): string | nul
 const polygons = (g: ContourGeometry): Position[][][] =>
 	g.type === 'Polygon' ? [g.coordinates as Position[][]] : (g.coordinates as Position[][][]);
 
+/** GeoJSON FeatureCollection, or TopoJSON (every object of the topology, decoded by topojson-client). */
 export function parseContours(text: string): unknown {
 	const data = JSON.parse(text);
-	if (data?.type === 'Topology')
-		throw new Error('TopoJSON : convertissez le fichier en GeoJSON (la bibliothèque topojson-client n’est pas installée dans Vigie)');
-	if (data?.type !== 'FeatureCollection') throw new Error('GeoJSON attendu (FeatureCollection)');
+	if (data?.type === 'Topology') {
+		const objects = Object.values((data as Topology).objects ?? {});
+		if (!objects.length) throw new Error('TopoJSON sans objet : aucun contour à lire');
+		return { type: 'FeatureCollection', features: objects.flatMap((o) => toFeatures(data as Topology, o)) };
+	}
+	if (data?.type !== 'FeatureCollection') throw new Error('GeoJSON (FeatureCollection) ou TopoJSON (Topology) attendu');
 	return data;
+}
+
+function toFeatures(topology: Topology, object: Topology['objects'][string]): unknown[] {
+	const f = feature(topology, object) as { type: string; features?: unknown[] };
+	return f.type === 'FeatureCollection' ? (f.features ?? []) : [f];
 }
 
 export function reconcileContours(collection: unknown, geo: DepartementGeography): Reconciliation {
