@@ -6,6 +6,8 @@ import { loadFolder } from '../../lib/data/folder.ts';
 import { runIndicators } from '../../lib/indicators/run.ts';
 import { toCsv } from '../../lib/synth/csv.ts';
 import { print, UsageError } from '../common.ts';
+import { aidReport, aidYears } from '../../lib/aid/report.ts';
+import { aidTables } from '../../lib/aid/tables.ts';
 
 export async function cmdIndicators(args: string[]) {
 	const { values } = parseArgs({
@@ -17,7 +19,9 @@ export async function cmdIndicators(args: string[]) {
 			format: { type: 'string', default: 'json' },
 			// Extensions of the contract (DESIGN.md §4.1): secrecy threshold and local poverty threshold.
 			'min-rows': { type: 'string' },
-			'poverty-threshold': { type: 'string', default: 'national' }
+			'poverty-threshold': { type: 'string', default: 'national' },
+			// The Aides page's tables (aid theme, issue 7) for --communes (all CCAS by default) and --year (all years by default).
+			'aid-report': { type: 'boolean', default: false }
 		}
 	});
 	if (!values.data) throw new UsageError('indicators : --data DIR est obligatoire');
@@ -48,6 +52,16 @@ export async function cmdIndicators(args: string[]) {
 	const poverty = values['poverty-threshold'];
 	if (poverty !== 'national' && poverty !== 'local')
 		throw new UsageError(`indicators : --poverty-threshold national ou local (reçu « ${poverty} »)`);
+	if (values['aid-report']) {
+		const years = await aidYears(db);
+		if (!years.length) throw new UsageError('indicators --aid-report : aucune demande d’aide dans les données');
+		const report = await aidReport(db, { communes: communes ?? [], from: year ?? years[0], to: year ?? years[years.length - 1] });
+		// JSON: typed figures (value null + suppressed when secret); CSV: the page's tables, one after the other.
+		if (values.format === 'csv')
+			process.stdout.write(aidTables(report).map((t) => `# ${t.title}\n${toCsv(t.header, t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]]))))}`).join('\n'));
+		else print(report);
+		return;
+	}
 	const rows = await runIndicators(db, {
 		year,
 		group: communes?.length ? { code: communes.join('+'), communes } : undefined,

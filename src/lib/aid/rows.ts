@@ -1,0 +1,117 @@
+/**
+ * The aid requests of the chosen CCAS and years, one plain row each, with the profile of the household
+ * they link to (same household_id, commune and reference year = year of date_request, base.ts) and its
+ * derived measures: poor (niveau de vie strictly under the threshold of the year), working poor
+ * (workers ≥ 1 and poor), RAV per person per day band and niveau de vie decile of the year.
+ */
+import { literal, type Connector } from '../db/connector.ts';
+import { povertyThreshold } from '../measures/living-standard.ts';
+import { SQL_CHARGES, SQL_DISPOSABLE, SQL_LIVING_STANDARD, SQL_PERSONS, SQL_RESOURCES } from '../measures/living-standard.ts';
+import type { AidRequest } from '../data/schema.ts';
+
+export interface AidFilter {
+	/** CCAS communes; empty = every commune in the data. */
+	communes: readonly string[];
+	from: number;
+	to: number;
+}
+
+export interface HouseholdProfile {
+	family_type: string;
+	activity_ref: string;
+	contract_ref: string;
+	part_time_ref: boolean;
+	workers: number;
+	poor: boolean | null;
+	working_poor: boolean | null;
+	rav_band: string;
+	/** Niveau de vie decile among the data's households of the year (persons-weighted), null if negative income. */
+	decile: number | null;
+}
+
+export type AidRow = Omit<AidRequest, 'household_id'> & {
+	household_id: string | null;
+	year: number;
+	/** Days between request and decision; null when not decided or no date. */
+	delay: number | null;
+	profile: HouseholdProfile | null;
+};
+
+/** Bands of RAV per person per day, € (the catalogue's 5, 8 and 10 € thresholds, domain.md §4.3). */
+export const RAV_BANDS = ['< 0 €', '0–5 €', '5–8 €', '8–10 €', '10–15 €', '≥ 15 €'] as const;
+const RAV_BAND_SQL = `CASE WHEN rav < 0 THEN '${RAV_BANDS[0]}' WHEN rav < 5 THEN '${RAV_BANDS[1]}' WHEN rav < 8 THEN '${RAV_BANDS[2]}'
+	WHEN rav < 10 THEN '${RAV_BANDS[3]}' WHEN rav < 15 THEN '${RAV_BANDS[4]}' ELSE '${RAV_BANDS[5]}' END`;
+
+function thresholdSql(from: number, to: number): string {
+	const whens = [];
+	for (let y = from; y <= to; y++) whens.push(`WHEN ${y} THEN ${povertyThreshold(y).yearly}`);
+	return `CASE year ${whens.join(' ')} ELSE NULL END`;
+}
+
+interface Flat extends Record<string, unknown> {
+	linked: boolean;
+}
+
+export async function aidRows(db: Connector, f: AidFilter): Promise<AidRow[]> {
+	const inCommunes = f.communes.length ? `AND a.commune IN (${f.communes.map(literal).join(', ')})` : '';
+	const sql = `
+	WITH h AS (
+		SELECT household_id, commune, year, weight, family_type, activity_ref, contract_ref, part_time_ref, workers,
+		       ${SQL_DISPOSABLE} AS disposable, ${SQL_LIVING_STANDARD} AS ls,
+		       (weight * ${SQL_PERSONS})::DOUBLE AS wt,
+		       round((${SQL_RESOURCES} - ${SQL_CHARGES}) / ${SQL_PERSONS} / 30, 2) AS rav,
+		       ${thresholdSql(f.from, f.to)} AS threshold
+		FROM households WHERE year BETWEEN ${f.from} AND ${f.to}),
+	d AS (
+		SELECT household_id, year,
+		       least(10, greatest(1, ceil(10 * sum(wt) OVER (PARTITION BY year ORDER BY ls ROWS UNBOUNDED PRECEDING)
+		                               / sum(wt) OVER (PARTITION BY year) - 1e-9)))::INTEGER AS decile
+		FROM h WHERE disposable >= 0)
+	SELECT a.request_id, a.household_id, a.commune, a.scheme, strftime(a.date_request, '%Y-%m-%d') AS date_request,
+	       strftime(a.date_decision, '%Y-%m-%d') AS date_decision, a.aid_type, a.form, a.amount_requested,
+	       a.amount_granted, a.decision, a.renewal_rank, a.referrer, a.outcome_6m,
+	       year(a.date_request)::INTEGER AS year, (a.date_decision - a.date_request)::INTEGER AS delay,
+	       h.household_id IS NOT NULL AS linked, h.family_type, h.activity_ref, h.contract_ref, h.part_time_ref,
+	       h.workers::INTEGER AS workers,
+	       CASE WHEN h.disposable >= 0 THEN h.ls < h.threshold END AS poor, ${RAV_BAND_SQL} AS rav_band, d.decile
+	FROM aid_requests a
+	LEFT JOIN h ON h.household_id = a.household_id AND h.commune = a.commune AND h.year = year(a.date_request)
+	LEFT JOIN d ON d.household_id = h.household_id AND d.year = h.year
+	WHERE year(a.date_request) BETWEEN ${f.from} AND ${f.to} ${inCommunes}
+	ORDER BY a.date_request, a.request_id`;
+	const flat = await db.query<Flat>(sql);
+	return flat.map((r) => {
+		const profile: HouseholdProfile | null = r.linked
+			? {
+					family_type: r.family_type as string,
+					activity_ref: r.activity_ref as string,
+					contract_ref: r.contract_ref as string,
+					part_time_ref: Boolean(r.part_time_ref),
+					workers: Number(r.workers),
+					poor: r.poor === null ? null : Boolean(r.poor),
+					working_poor: r.poor === null ? null : Boolean(r.poor) && Number(r.workers) >= 1,
+					rav_band: r.rav_band as string,
+					decile: r.decile === null ? null : Number(r.decile)
+				}
+			: null;
+		return {
+			request_id: r.request_id as string,
+			household_id: (r.household_id as string | null) ?? null,
+			commune: r.commune as string,
+			scheme: r.scheme as string,
+			date_request: r.date_request as string,
+			date_decision: (r.date_decision as string | null) ?? null,
+			aid_type: r.aid_type as AidRow['aid_type'],
+			form: r.form as AidRow['form'],
+			amount_requested: r.amount_requested === null ? null : Number(r.amount_requested),
+			amount_granted: Number(r.amount_granted ?? 0),
+			decision: r.decision as AidRow['decision'],
+			renewal_rank: Number(r.renewal_rank ?? 0),
+			referrer: r.referrer as AidRow['referrer'],
+			outcome_6m: r.outcome_6m as AidRow['outcome_6m'],
+			year: Number(r.year),
+			delay: r.delay === null || r.delay === undefined || r.decision === 'postponed' ? null : Number(r.delay),
+			profile
+		};
+	});
+}
