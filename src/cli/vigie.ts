@@ -14,7 +14,7 @@ import { print, UsageError } from './common.ts';
 
 const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.md §6)
 
-  vigie generate --out DIR [--departement 93] [--sample 0.1] [--seed N] [--filosofi FILE]
+  vigie generate --out DIR [--departement 93] [--sample 0.1] [--seed N] [--filosofi FILE] [--aid-years 2019-2025]
   vigie validate FILE --kind households|aid_requests
   vigie indicators --data DIR [--communes C1,C2] [--year Y] [--format json|csv]
                    [--min-rows 11] [--poverty-threshold national|local] [--aid-report]

@@ -17,7 +17,9 @@ export async function cmdGenerate(args: string[]) {
 			departement: { type: 'string', default: '93' },
 			sample: { type: 'string', default: '0.1' },
 			seed: { type: 'string', default: '1' },
-			filosofi: { type: 'string' }
+			filosofi: { type: 'string' },
+			// Range of years of aid requests, e.g. 2016-2025 (default 2019-2025, DESIGN.md §7).
+			'aid-years': { type: 'string' }
 		}
 	});
 	if (!values.out) throw new UsageError('generate : --out DIR est obligatoire');
@@ -38,8 +40,14 @@ export async function cmdGenerate(args: string[]) {
 	} else if (dep !== '93') {
 		throw new UsageError(`generate : pour le département ${dep}, donnez le fichier Filosofi base-cc avec --filosofi FILE`);
 	}
+	let aidYears: number[] | undefined;
+	if (values['aid-years']) {
+		const m = values['aid-years'].match(/^(\d{4})-(\d{4})$/);
+		if (!m || Number(m[1]) > Number(m[2])) throw new UsageError(`generate : --aid-years attend AAAA-AAAA (reçu « ${values['aid-years']} »)`);
+		aidYears = Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
+	}
 	const t0 = performance.now();
-	const data = generate({ departement: dep, sample, seed, targets, communeOf: (c: string) => currentCode(geo, c) });
+	const data = generate({ departement: dep, sample, seed, targets, aidYears, communeOf: (c: string) => currentCode(geo, c) });
 	writeDataset(values.out, data);
 	const ms = Math.round(performance.now() - t0);
 	process.stderr.write(
