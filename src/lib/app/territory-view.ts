@@ -3,7 +3,7 @@
  * the département, each with the four headline figures and how the commune compares with the département.
  */
 import type { IndicatorValue, TerritoryType } from '../indicators/run.ts';
-import type { DepartementGeography } from '../territory/geography.ts';
+import { communeName, type DepartementGeography } from '../territory/geography.ts';
 
 export const HEADLINE = ['households', 'persons', 'median_living_standard', 'poverty_rate_60'] as const;
 export type Headline = (typeof HEADLINE)[number];
@@ -36,7 +36,7 @@ export function territoryRows(
 		if (!row) {
 			const name =
 				v.territory_type === 'commune'
-					? (geo.communes.find((c) => c.code === v.territory)?.nom ?? v.territory)
+					? communeName(geo, v.territory)
 					: v.territory_type === 'group'
 						? (group?.name ?? v.territory)
 						: v.territory === geo.code
