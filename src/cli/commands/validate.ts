@@ -1,12 +1,25 @@
-/** vigie validate: checks one file against its contract and reports every rejected row. */
+/**
+ * vigie validate: checks one file against its contract and reports every rejected row. The file goes through
+ * the same pre-step as the Données page (encoding, separator, French headers and values: data/ingest/).
+ */
 import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
 import { createNodeConnector } from '../../lib/db/node.ts';
 import { CONTRACTS_BY_KIND, type Kind } from '../../lib/data/schema.ts';
-import { loadCsv, type ValidationReport } from '../../lib/data/validate.ts';
+import type { ValidationReport } from '../../lib/data/validate.ts';
+import { importFile } from '../../lib/data/ingest/index.ts';
 import { print, readInput, UsageError } from '../common.ts';
 
 function summarise(r: ValidationReport) {
-	return { read: r.read, loaded: r.loaded, rejected: r.rejected, errors: r.errors, warnings: r.warnings, ...(r.fatal ? { fatal: r.fatal } : {}) };
+	return {
+		read: r.read,
+		loaded: r.loaded,
+		rejected: r.rejected,
+		errors: r.errors,
+		warnings: r.warnings,
+		...(r.fatal ? { fatal: r.fatal } : {}),
+		...(r.mapping ? { mapping: r.mapping, encoding: r.encoding, separator: r.separator } : {})
+	};
 }
 
 export async function cmdValidate(args: string[]) {
@@ -15,9 +28,11 @@ export async function cmdValidate(args: string[]) {
 	if (!file) throw new UsageError('validate : donnez un fichier (vigie validate FILE --kind households|aid_requests)');
 	const kind = values.kind as Kind;
 	if (!(kind in CONTRACTS_BY_KIND)) throw new UsageError(`validate : --kind doit être households ou aid_requests (reçu « ${values.kind ?? ''} »)`);
+	const data = readInput(file);
 	const db = await createNodeConnector();
-	await db.registerFile('input.csv', readInput(file));
-	const report = await loadCsv(db, CONTRACTS_BY_KIND[kind], { file: 'input.csv', displayName: file });
+	const { report } = await importFile(db, CONTRACTS_BY_KIND[kind], { name: basename(file), data });
+	report.file = file;
+	if (report.fatal) report.fatal = report.fatal.replace(basename(file), file);
 	print(summarise(report));
 	if (report.fatal) process.stderr.write(`vigie validate : ${report.fatal}\n`);
 	else if (report.rejected) {
@@ -26,4 +41,3 @@ export async function cmdValidate(args: string[]) {
 	}
 	return report.rejected || report.fatal ? 1 : 0;
 }
-

@@ -4,7 +4,10 @@
  * module imports nothing from Svelte (the context wrapper is in ui/session-context.ts).
  */
 import type { Connector } from '../db/connector.ts';
+import { ident } from '../db/connector.ts';
 import type { DatasetReport } from '../data/load.ts';
+import { importFile, type ImportedFile } from '../data/ingest/index.ts';
+import { AID_REQUESTS, HOUSEHOLDS } from '../data/schema.ts';
 import type { Indicator } from '../indicators/catalogue.ts';
 import { loadDefaultData, type DefaultLoad } from './default-data.ts';
 import { departementOf } from '../territory/geography.ts';
@@ -36,6 +39,22 @@ export interface DatasetInfo {
 	loadMs: number;
 }
 
+/** A file chosen by the user on the Données page. */
+export interface UserFile {
+	name: string;
+	data: Uint8Array;
+}
+
+export interface UserImport {
+	/** Per kind given: the report (with mapping) and the original records, for the rejects file. */
+	households?: ImportedFile;
+	aid_requests?: ImportedFile;
+	/** False when a file was refused whole: the data in use did not change. */
+	applied: boolean;
+	/** The dataset now in use. */
+	info: DatasetInfo;
+}
+
 export class Session {
 	#deps: SessionDeps;
 	#db: Promise<Connector> | null = null;
@@ -48,6 +67,7 @@ export class Session {
 	#queue: Promise<unknown> = Promise.resolve();
 	#references: IndicatorValue[] = [];
 	#contours: Reconciliation | null = null;
+	#user: UserImport | null = null;
 
 	constructor(deps: SessionDeps) {
 		this.#deps = deps;
@@ -78,11 +98,73 @@ export class Session {
 
 	async #info(report: Promise<DatasetReport>, complete: boolean): Promise<DatasetInfo> {
 		const [l, r] = [await this.#default(), await report];
+		return this.#describe(l.manifest.label, r, complete, this.#t0!);
+	}
+
+	async #describe(label: string, r: DatasetReport, complete: boolean, t0: number): Promise<DatasetInfo> {
 		const db = await this.db();
 		const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM households ORDER BY 1')).map((x) => x.year);
 		const communes = (await db.query<{ commune: string }>('SELECT DISTINCT commune FROM households ORDER BY 1')).map((x) => x.commune);
 		const departements = [...new Set(communes.map(departementOf))];
-		return { label: l.manifest.label, departements, years, communes, report: r, complete, loadMs: performance.now() - this.#t0! };
+		return { label, departements, years, communes, report: r, complete, loadMs: performance.now() - t0 };
+	}
+
+	/**
+	 * Replaces the data in use by the user's files (a households file and/or an aid requests file), each
+	 * through the import pre-step and validation. A file refused whole changes nothing. A households file
+	 * alone drops the aid requests in use (they belonged to other households); an aid file alone keeps the
+	 * households. Every page then computes on the new data.
+	 */
+	async loadUserFiles(files: { households?: UserFile; aid_requests?: UserFile }): Promise<UserImport> {
+		const t0 = performance.now();
+		const current = await this.complete();
+		const db = await this.db();
+		return this.#exclusive(async () => {
+			const out: Partial<UserImport> = {};
+			for (const [kind, contract] of [['households', HOUSEHOLDS], ['aid_requests', AID_REQUESTS]] as const) {
+				const f = files[kind];
+				if (f) out[kind] = await importFile(db, contract, { name: f.name, data: f.data }, `${kind}__user`);
+			}
+			const given = [out.households, out.aid_requests].filter((x) => x !== undefined);
+			const applied = given.length > 0 && given.every((x) => !x.report.fatal);
+			for (const kind of ['households', 'aid_requests'] as const) {
+				if (!out[kind]) continue;
+				if (applied) {
+					await db.query(`DROP TABLE IF EXISTS ${ident(kind)}`);
+					await db.query(`ALTER TABLE ${ident(`${kind}__user`)} RENAME TO ${ident(kind)}`);
+				} else await db.query(`DROP TABLE IF EXISTS ${ident(`${kind}__user`)}`);
+			}
+			let info = current;
+			if (applied) {
+				if (out.households && !out.aid_requests) await db.query('DROP TABLE IF EXISTS aid_requests');
+				const households = out.households?.report ?? current.report.households;
+				const aid = out.aid_requests?.report ?? (out.households ? undefined : current.report.aid_requests);
+				const report: DatasetReport = { households, aid_requests: aid, files: [households, ...(aid ? [aid] : [])] };
+				const label = `Vos fichiers : ${[households.file, aid?.file].filter(Boolean).join(', ')}`;
+				info = await this.#describe(label, report, true, t0);
+				this.#first = this.#all = Promise.resolve(info);
+			}
+			const result: UserImport = { ...out, applied, info };
+			if (applied) this.#user = result;
+			return result;
+		});
+	}
+
+	/** The user's import in use, if any (null on the default data). */
+	userImport(): UserImport | null {
+		return this.#user;
+	}
+
+	/** Back to the embedded default data (reloaded through validation, as on the first visit). */
+	async resetToDefault(): Promise<DatasetInfo> {
+		const db = await this.db();
+		await this.#exclusive(async () => {
+			for (const kind of ['households', 'aid_requests']) await db.query(`DROP TABLE IF EXISTS ${ident(kind)}`);
+		});
+		this.#user = null;
+		this.#first = this.#all = this.#load = null;
+		this.#t0 = null;
+		return this.complete();
 	}
 
 	geography(dep: string): Promise<DepartementGeography> {

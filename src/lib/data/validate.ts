@@ -25,7 +25,14 @@ export interface ValidationReport {
 	warnings: string[];
 	/** Set when the file as a whole cannot be loaded (unreadable, required column missing). */
 	fatal?: string;
+	/** Set by the import pre-step (ingest/): which header fed which column, how the file was written. */
+	mapping?: Array<{ header: string; column: string | null; note?: string }>;
+	encoding?: string;
+	separator?: string;
 }
+
+/** Column added by the import pre-step when records and physical lines diverge (quoted line breaks). */
+export const LINE_COLUMN = '__line';
 
 const TRUE_WORDS = ['true', '1', 'oui', 'yes', 'vrai'];
 const FALSE_WORDS = ['false', '0', 'non', 'no', 'faux'];
@@ -191,6 +198,21 @@ const ROW_RULES: Record<Contract['kind'], Array<{ column: string; when: (x: Cell
 	]
 };
 
+/** Suspicious but loadable rows: counted after the load and listed apart from the rejects. */
+const WARNING_RULES: Record<Contract['kind'], Array<{ columns: string[]; when: string; text: string }>> = {
+	households: [
+		{ columns: ['charge_rent'], when: 'charge_rent > 5000', text: 'ligne(s) avec un loyer supérieur à 5 000 € par mois (chargées, à vérifier)' },
+		{
+			columns: ['persons_14_plus', 'persons_under_14'],
+			when: 'persons_14_plus + persons_under_14 > 15',
+			text: 'ménage(s) de plus de 15 personnes (chargés, à vérifier)'
+		}
+	],
+	aid_requests: [
+		{ columns: ['amount_granted'], when: 'amount_granted > 5000', text: 'demande(s) avec un montant accordé supérieur à 5 000 € (chargées, à vérifier)' }
+	]
+};
+
 export interface LoadOptions {
 	/** Name of the typed table to create (default: the contract's kind). */
 	table?: string;
@@ -198,6 +220,8 @@ export interface LoadOptions {
 	file: string;
 	/** Shown in messages (e.g. the user's file name). */
 	displayName?: string;
+	/** Separator, when known (the import pre-step writes `,`); otherwise DuckDB's sniffer decides. */
+	delimiter?: string;
 }
 
 /**
@@ -215,7 +239,8 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		errors: [],
 		warnings: []
 	};
-	const source = (options: string) => `read_csv(${literal(opts.file)}, header = true, auto_detect = true${options})`;
+	const dialect = opts.delimiter ? `, delim = ${literal(opts.delimiter)}, quote = '"', escape = '"'` : '';
+	const source = (options: string) => `read_csv(${literal(opts.file)}, header = true, auto_detect = true${dialect}${options})`;
 	let header: string[];
 	try {
 		header = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${source(', all_varchar = true')})`)).map(
@@ -227,7 +252,8 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	}
 	const known = new Set(contract.columns.map((c) => c.name));
 	const present = new Set(header.filter((h) => known.has(h)));
-	const extra = header.filter((h) => !known.has(h));
+	const hasLine = header.includes(LINE_COLUMN);
+	const extra = header.filter((h) => !known.has(h) && h !== LINE_COLUMN);
 	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${extra.join(', ')}`);
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
@@ -239,16 +265,22 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 
 	// Pass 1, every row, straight from the reader: typed values and one cheap validity flag. Numbers are
 	// typed by the CSV reader when it can read them all; otherwise every cell is read as text.
-	// Rows keep file order, so a row's line is its rowid + 2 (header on line 1).
+	// Rows keep file order, so a row's line is its rowid + 2 (header on line 1), unless the pre-step gave
+	// each row its physical line in __line.
 	const cols = contract.columns.filter((c) => present.has(c.name));
 	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
 	const staged = `${table}__staged`;
 	const rejects = `${table}_rejects`;
-	const types = cols.map((c) => `${literal(c.name)}: '${isNumeric(c) ? 'DOUBLE' : 'VARCHAR'}'`).join(', ');
+	const types = [
+		...cols.map((c) => `${literal(c.name)}: '${isNumeric(c) ? 'DOUBLE' : 'VARCHAR'}'`),
+		...(hasLine ? [`${literal(LINE_COLUMN)}: 'INTEGER'`] : [])
+	].join(', ');
+	const L = hasLine ? ident(LINE_COLUMN) : '(rowid + 2)';
+	const lineCol = hasLine ? `, TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}` : '';
 	const stage = (x: Cells, options: string) => {
 		const okAll = [...cols.map((c) => okSql(x, c)), ...rules.map((r) => `COALESCE(NOT (${r.when(x)}), true)`)].join(' AND ');
 		const typed = contract.columns.map((c) => `${typedSql(x, c, present.has(c.name))} AS ${ident(c.name)}`).join(',\n');
-		return db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${typed}, NOT (${okAll}) AS __bad FROM ${source(options)}`);
+		return db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${typed}, NOT (${okAll}) AS __bad${lineCol} FROM ${source(options)}`);
 	};
 	let x = TYPED;
 	let options = `, types = {${types}}`;
@@ -275,8 +307,8 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const bad = `SELECT rowid FROM ${ident(staged)} WHERE __bad`;
 	const hasBad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${bad})`))[0].n > 0;
 	const cellErrors = hasBad
-		? `SELECT rid + 2 AS line, e.column AS "column", e.value AS value, e.reason AS reason
-		   FROM (SELECT rid, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
+		? `SELECT ${hasLine ? ident(LINE_COLUMN) : 'rid + 2'} AS line, e.column AS "column", e.value AS value, e.reason AS reason
+		   FROM (SELECT rid${hasLine ? `, ${ident(LINE_COLUMN)}` : ''}, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
 		         FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${source(options)}) WHERE rid IN (${bad}))`
 		: `SELECT NULL::BIGINT AS line, NULL::VARCHAR AS "column", NULL::VARCHAR AS value, NULL::VARCHAR AS reason WHERE false`;
 	const keys = contract.key.map(ident).join(', ');
@@ -285,20 +317,26 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		`CREATE OR REPLACE TABLE ${ident(rejects)} AS
 		 WITH dup_keys AS (SELECT ${keys} FROM ${ident(staged)} WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1),
 		 dup AS (
-		   SELECT rowid + 2 AS line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])}::VARCHAR AS value,
-		     'identifiant en double (première occurrence ligne ' || (first_id + 2) || ')' AS reason
-		   FROM (SELECT rowid, ${ident(contract.key[0])}, min(rowid) OVER (PARTITION BY ${keys}) AS first_id
+		   SELECT line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])}::VARCHAR AS value,
+		     'identifiant en double (première occurrence ligne ' || first_line || ')' AS reason
+		   FROM (SELECT ${L} AS line, ${ident(contract.key[0])}, min(${L}) OVER (PARTITION BY ${keys}) AS first_line
 		         FROM ${ident(staged)} WHERE NOT __bad AND (${keys}) IN (SELECT (${keys}) FROM dup_keys))
-		   WHERE rowid > first_id)
+		   WHERE line > first_line)
 		 SELECT line::INTEGER AS line, "column", value, reason FROM (${cellErrors} UNION ALL SELECT * FROM dup)`
 	);
 	// The staged table becomes the typed table: no copy of the valid rows.
-	await db.query(`DELETE FROM ${ident(staged)} WHERE __bad OR rowid + 2 IN (SELECT line FROM ${ident(rejects)})`);
+	await db.query(`DELETE FROM ${ident(staged)} WHERE __bad OR ${L} IN (SELECT line FROM ${ident(rejects)})`);
 	await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN __bad`);
+	if (hasLine) await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN ${ident(LINE_COLUMN)}`);
 	await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 	await db.query(`ALTER TABLE ${ident(staged)} RENAME TO ${ident(table)}`);
 	report.errors = await db.query<RowError>(`SELECT line, "column", value, reason FROM ${ident(rejects)} ORDER BY line, "column"`);
 	report.rejected = (await db.query<{ n: number }>(`SELECT count(DISTINCT line)::INTEGER AS n FROM ${ident(rejects)}`))[0].n;
 	report.loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0].n;
+	for (const w of WARNING_RULES[contract.kind]) {
+		if (!w.columns.every((c) => present.has(c))) continue;
+		const n = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)} WHERE ${w.when}`))[0].n;
+		if (n) report.warnings.push(`${n.toLocaleString('fr-FR')} ${w.text}`);
+	}
 	return report;
 }

@@ -1,0 +1,116 @@
+/**
+ * CSV dialect as French tools write it: separator detected among `;`, `,` and tab (the one splitting the
+ * header into the most fields, outside quotes), RFC 4180 quoting (a quoted field may hold the separator,
+ * doubled quotes and line breaks), CRLF or LF, blank lines skipped (an empty trailing line is no row).
+ * Every record keeps the physical line where it starts (the header is line 1), so a report names the line
+ * the user sees in a text editor even after a quoted line break.
+ */
+export type Separator = ';' | ',' | '\t';
+
+export interface Parsed {
+	separator: Separator;
+	header: string[];
+	records: string[][];
+	/** Physical line (1-based) where each record starts. */
+	lines: number[];
+}
+
+const SEPARATORS: Separator[] = [';', ',', '\t'];
+
+/** Counts each candidate separator on the first line, outside quotes. */
+export function detectSeparator(text: string): Separator {
+	const counts = new Map<Separator, number>(SEPARATORS.map((s) => [s, 0]));
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && (ch === '\n' || ch === '\r')) break;
+		else if (!quoted && counts.has(ch as Separator)) counts.set(ch as Separator, counts.get(ch as Separator)! + 1);
+	}
+	let best: Separator = ',';
+	for (const s of SEPARATORS) if (counts.get(s)! > counts.get(best)!) best = s;
+	return best;
+}
+
+export function parseCsv(text: string, separator: Separator = detectSeparator(text)): Parsed {
+	const rows: string[][] = [];
+	const lines: number[] = [];
+	const SEP = separator.charCodeAt(0);
+	const QUOTE = 34;
+	const LF = 10;
+	const CR = 13;
+	const n = text.length;
+	let i = 0;
+	let line = 1;
+	while (i < n) {
+		// One record, starting on physical line `start`.
+		const start = line;
+		const row: string[] = [];
+		let blank = true;
+		for (;;) {
+			let field: string;
+			let j = i;
+			while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) && text.charCodeAt(j) !== SEP) j++;
+			if (j < n && text.charCodeAt(j) === QUOTE) {
+				// Quoted field: doubled quotes, separators and line breaks inside.
+				let k = j + 1;
+				let value = '';
+				for (;;) {
+					const q = text.indexOf('"', k);
+					if (q < 0) {
+						value += text.slice(k);
+						k = n;
+						break;
+					}
+					value += text.slice(k, q);
+					if (text.charCodeAt(q + 1) === QUOTE) {
+						value += '"';
+						k = q + 2;
+					} else {
+						k = q + 1;
+						break;
+					}
+				}
+				for (let m = value.indexOf('\n'); m >= 0; m = value.indexOf('\n', m + 1)) line++;
+				if (!value.includes('\n')) for (let m = value.indexOf('\r'); m >= 0; m = value.indexOf('\r', m + 1)) line++;
+				// Anything after the closing quote up to the separator is kept (lenient).
+				let e = k;
+				while (e < n) {
+					const c = text.charCodeAt(e);
+					if (c === SEP || c === LF || c === CR) break;
+					e++;
+				}
+				field = value + text.slice(k, e);
+				i = e;
+			} else {
+				let e = i;
+				while (e < n) {
+					const c = text.charCodeAt(e);
+					if (c === SEP || c === LF || c === CR) break;
+					e++;
+				}
+				field = text.slice(i, e);
+				i = e;
+			}
+			row.push(field);
+			if (blank && field.trim() !== '') blank = false;
+			if (i < n && text.charCodeAt(i) === SEP) {
+				i++;
+				continue;
+			}
+			// End of line or of text.
+			if (i < n && text.charCodeAt(i) === CR) i++;
+			if (i < n && text.charCodeAt(i) === LF) i++;
+			line++;
+			break;
+		}
+		// A blank line, or one of separators only (Excel's empty rows « ;;;; »), is no record.
+		if (!blank) {
+			rows.push(row);
+			lines.push(start);
+		}
+	}
+	const [header = [], ...records] = rows;
+	lines.shift();
+	return { separator, header: header.map((h) => h.trim()), records, lines };
+}

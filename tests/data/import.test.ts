@@ -1,0 +1,271 @@
+/**
+ * Bring your own data (issue 4): one fixture per real-world trap of CSV files written by French tools, each
+ * through the same pre-step and validation as the Données page and `vigie validate`.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeConnector } from '#lib/db/node.ts';
+import type { Connector } from '#lib/db/connector.ts';
+import { AID_REQUESTS, HOUSEHOLDS, type Contract } from '#lib/data/schema.ts';
+import { importFile, ingestCsv } from '#lib/data/ingest/index.ts';
+import { decodeText } from '#lib/data/ingest/encoding.ts';
+import { detectSeparator, parseCsv } from '#lib/data/ingest/dialect.ts';
+import { excelCell, reasonCounts, rejectsCsv, templateCsv } from '#lib/data/rejects.ts';
+
+let db: Connector;
+beforeAll(async () => {
+	db = await createNodeConnector();
+});
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`);
+const load = (name: string, contract: Contract = HOUSEHOLDS) => importFile(db, contract, { name, data: fixture(name) });
+const errs = (r: { errors: Array<{ line: number; column: string; value: string | null; reason: string }> }) =>
+	r.errors.map((e) => [e.line, e.column, e.value, e.reason]);
+const ENUM_TENURE = 'valeur inconnue (attendu : social_rent, private_rent, owner, hosted, no_home)';
+
+describe('encoding and dialect', () => {
+	it('detects UTF-8 with and without BOM and Windows-1252', () => {
+		expect(decodeText(new TextEncoder().encode('é')).encoding).toBe('utf-8');
+		expect(decodeText(Uint8Array.of(0xef, 0xbb, 0xbf, 0x61))).toEqual({ text: 'a', encoding: 'utf-8-bom' });
+		expect(decodeText(Uint8Array.of(0x48, 0xe9, 0x6c, 0x8c))).toEqual({ text: 'HélŒ', encoding: 'windows-1252' });
+	});
+
+	it('detects ; , and tab, ignoring separators inside quotes', () => {
+		expect(detectSeparator('a;b;c\n1,5;2;3')).toBe(';');
+		expect(detectSeparator('a,b,c')).toBe(',');
+		expect(detectSeparator('a\tb\tc')).toBe('\t');
+		expect(detectSeparator('"a;b;c",d,e')).toBe(',');
+	});
+
+	it('keeps the physical line of records across quoted line breaks, CRLF and blank lines', () => {
+		const p = parseCsv('a;b\r\n1;"x\r\ny"\r\n\r\n2;"z"\r\n;\r\n');
+		expect(p.header).toEqual(['a', 'b']);
+		expect(p.records).toEqual([
+			['1', 'x\r\ny'],
+			['2', 'z']
+		]);
+		expect(p.lines).toEqual([2, 5]);
+	});
+});
+
+describe('one fixture per trap', () => {
+	it('Windows-1252 with ; decimal comma, French headers and French values: accents survive', async () => {
+		const { report: r } = await load('menages-windows-1252.csv');
+		expect([r.read, r.loaded, r.rejected, r.encoding, r.separator]).toEqual([5, 4, 1, 'windows-1252', ';']);
+		expect(errs(r)).toEqual([[6, 'tenure', 'squat', ENUM_TENURE]]);
+		expect(r.warnings).toEqual([
+			'colonnes inconnues ignorées : Commentaire',
+			'1 ligne(s) avec un loyer supérieur à 5 000 € par mois (chargées, à vérifier)'
+		]);
+		expect(r.mapping!.slice(0, 3)).toEqual([
+			{ header: 'identifiant', column: 'household_id' },
+			{ header: 'annee', column: 'year' },
+			{ header: 'commune', column: 'commune' }
+		]);
+		expect(r.mapping!.at(-1)).toEqual({ header: 'Commentaire', column: null });
+		const rows = await db.query(
+			'SELECT household_id, family_type, activity_ref, contract_ref, part_time_ref, tenure, charge_rent, income_work, benefit_activity FROM households ORDER BY age_ref'
+		);
+		expect(rows).toEqual([
+			{ household_id: 'Élise-4', family_type: 'single', activity_ref: 'employed', contract_ref: 'temp_agency', part_time_ref: true, tenure: 'private_rent', charge_rent: 6200, income_work: 1400, benefit_activity: 0 },
+			{ household_id: 'Hélène-1', family_type: 'single_parent', activity_ref: 'employed', contract_ref: 'fixed_term', part_time_ref: true, tenure: 'social_rent', charge_rent: 610, income_work: 1150.5, benefit_activity: 210.5 },
+			{ household_id: 'Noël-3', family_type: 'single', activity_ref: 'unemployed', contract_ref: 'none', part_time_ref: false, tenure: 'hosted', charge_rent: 0, income_work: 0, benefit_activity: 0 },
+			{ household_id: 'Zoé-2', family_type: 'couple', activity_ref: 'retired', contract_ref: 'none', part_time_ref: false, tenure: 'owner', charge_rent: 0, income_work: 0, benefit_activity: 0 }
+		]);
+	});
+
+	it('UTF-8 with BOM: the first header is still recognised', async () => {
+		const { report: r } = await load('menages-bom.csv');
+		expect([r.read, r.loaded, r.rejected, r.encoding, r.warnings]).toEqual([3, 3, 0, 'utf-8-bom', []]);
+		expect(r.mapping![0]).toEqual({ header: 'household_id', column: 'household_id' });
+	});
+
+	it('; with decimal comma and space (and no-break space) thousands separators', async () => {
+		const { report: r } = await load('menages-virgule-decimale.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([4, 3, 1]);
+		expect(errs(r)).toEqual([[5, 'income_work', '12 ab', 'nombre attendu']]);
+		const rows = await db.query('SELECT household_id, weight, income_work, benefit_housing FROM households ORDER BY 1');
+		expect(rows).toEqual([
+			{ household_id: 't1', weight: 1.5, income_work: 2100.5, benefit_housing: 0 },
+			{ household_id: 't2', weight: 1, income_work: 1234.56, benefit_housing: 12.3 },
+			{ household_id: 't3', weight: 1, income_work: 1234.5, benefit_housing: 0 }
+		]);
+	});
+
+	it('a quoted field with line breaks: lines stay the physical lines of the file', async () => {
+		const { report: r } = await load('menages-saut-de-ligne.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([4, 2, 2]);
+		expect(errs(r)).toEqual([
+			[7, 'persons_14_plus', '0', 'inférieur au minimum (1)'],
+			[8, 'household_id', 'q1', 'identifiant en double (première occurrence ligne 2)']
+		]);
+		expect(r.warnings).toEqual(['colonnes inconnues ignorées : commentaire']);
+	});
+
+	it('aid requests, tab separated: both date forms and French enum spellings', async () => {
+		const { report: r } = await load('demandes-dates-tabulation.csv', AID_REQUESTS);
+		expect([r.read, r.loaded, r.rejected, r.separator]).toEqual([5, 3, 2, '\t']);
+		expect(errs(r)).toEqual([
+			[5, 'date_request', '2024-03-32', 'date attendue (AAAA-MM-JJ ou JJ/MM/AAAA)'],
+			[6, 'decision', 'peut-être', 'valeur inconnue (attendu : granted, refused, postponed)']
+		]);
+		const rows = await db.query(
+			"SELECT request_id, strftime(date_request, '%Y-%m-%d') AS req, strftime(date_decision, '%Y-%m-%d') AS dec, aid_type, form, amount_granted, decision FROM aid_requests ORDER BY 1"
+		);
+		expect(rows).toEqual([
+			{ request_id: 'd1', req: '2024-01-05', dec: '2024-01-10', aid_type: 'food', form: 'voucher', amount_granted: 120, decision: 'granted' },
+			{ request_id: 'd2', req: '2024-02-05', dec: '2024-02-06', aid_type: 'bill_energy', form: 'direct_payment', amount_granted: 80.5, decision: 'granted' },
+			{ request_id: 'd3', req: '2024-03-05', dec: null, aid_type: 'cash', form: 'cash', amount_granted: 0, decision: 'refused' }
+		]);
+	});
+
+	it('commune codes: 01001 and 2A004 keep their form, 1001 regains its zero, bad codes are rejected', async () => {
+		const { report: r } = await load('menages-communes.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([6, 4, 2]);
+		const reason = 'code commune INSEE à 5 caractères attendu (ex. 93061, 2A004)';
+		expect(errs(r)).toEqual([
+			[6, 'commune', '930610', reason],
+			[7, 'commune', '2C004', reason]
+		]);
+		expect(r.warnings).toEqual(['1 code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)']);
+		expect((await db.query<{ commune: string }>('SELECT commune FROM households ORDER BY household_id')).map((x) => x.commune)).toEqual([
+			'01001',
+			'2A004',
+			'01001',
+			'2A004'
+		]);
+	});
+
+	it('blank lines, a line of separators only and an empty trailing line are no rows', async () => {
+		const { report: r } = await load('menages-lignes-vides.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([2, 1, 1]);
+		expect(errs(r)).toEqual([[4, 'age_ref', '200', 'supérieur au maximum (120)']]);
+	});
+
+	it('a duplicated header refuses the file whole with a clear message', async () => {
+		const { report: r } = await load('menages-en-tete-double.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([1, 0, 1]);
+		expect(r.fatal).toBe('menages-en-tete-double.csv : en-tête en double : « commune » (colonnes 3 et 10) (fichier refusé en entier)');
+		const alias = ingestCsv(HOUSEHOLDS, 'commune;code_commune\n93061;93061\n');
+		expect(alias.fatal).toBe('en-tête en double : « commune » et « code_commune » désignent toutes deux la colonne commune');
+	});
+
+	it('a missing required column refuses the file whole, naming it', async () => {
+		const { report: r } = await load('menages-colonne-manquante.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([2, 0, 2]);
+		expect(r.fatal).toBe('menages-colonne-manquante.csv : colonne obligatoire absente : tenure (fichier refusé en entier)');
+		expect(r.warnings).toEqual(['tenure (statut d’occupation) : en-têtes reconnus : tenure, statut_logement, statut_occupation, logement, occupation']);
+	});
+
+	it('a wrong enum is rejected with the value as written; nb_personnes stands for the adults', async () => {
+		const { report: r, ingested } = await load('menages-enum-inconnu.csv');
+		expect([r.read, r.loaded, r.rejected]).toEqual([3, 1, 2]);
+		expect(errs(r)).toEqual([
+			[2, 'activity_ref', 'bénévole', 'valeur inconnue (attendu : employed, unemployed, retired, student, inactive)'],
+			[3, 'tenure', '=HYPERLIEN("x")', ENUM_TENURE]
+		]);
+		expect(r.mapping![3]).toEqual({ header: 'nb_personnes', column: 'persons_14_plus', note: 'nb_personnes − enfants de moins de 14 ans' });
+		expect(await db.query('SELECT household_id, persons_14_plus, persons_under_14, family_type, tenure FROM households')).toEqual([
+			{ household_id: 'u3', persons_14_plus: 2, persons_under_14: 2, family_type: 'couple_children', tenure: 'private_rent' }
+		]);
+		expect(reasonCounts(r)).toEqual([
+			{ column: 'activity_ref', reason: 'valeur inconnue (attendu : employed, unemployed, retired, student, inactive)', rows: 1 },
+			{ column: 'tenure', reason: ENUM_TENURE, rows: 1 }
+		]);
+		// The rejects file: BOM, ;, CRLF, original values, the formula neutralised.
+		const csv = rejectsCsv(r, ingested);
+		expect(csv.split('\r\n')).toEqual([
+			'\ufeffligne;motif;identifiant;annee;commune;nb_personnes;nb_enfants_moins_14;type_menage;age;activite;statut_logement',
+			'2;activity_ref : valeur inconnue (attendu : employed, unemployed, retired, student, inactive);u1;2023;93061;3;2;Famille monoparentale;30;bénévole;Locataire HLM',
+			`3;tenure : ${ENUM_TENURE};u2;2023;93061;3;1;couple avec enfants;30;Salarié;"'=HYPERLIEN(""x"")"`,
+			''
+		]);
+	});
+});
+
+describe('rejects file, template', () => {
+	it('neutralises formulas but not plain negative numbers', () => {
+		expect(['=1+1', '+33 6', '-x', '@a', '-12,5', '-3', 'ok'].map(excelCell)).toEqual(["'=1+1", "'+33 6", "'-x", "'@a", '-12,5', '-3', 'ok']);
+	});
+
+	it('the rejects of a quoted-newline file re-import: the corrected rows then load', async () => {
+		const { report, ingested } = await load('menages-saut-de-ligne.csv');
+		const csv = rejectsCsv(report, ingested);
+		// The user fixes the rows in Excel: drops the ligne/motif columns, fixes the count and the id.
+		const fixed = csv
+			.replace(/^\ufeff/, '')
+			.split('\r\n')
+			.map((l) => l.split(';').slice(2).join(';'))
+			.join('\r\n')
+			.replace(';0;0;single', ';1;0;single')
+			.replace('q1;', 'q9;');
+		const again = await importFile(db, HOUSEHOLDS, { name: 'corrige.csv', data: fixed });
+		expect([again.report.read, again.report.loaded, again.report.rejected]).toEqual([2, 2, 0]);
+	});
+
+	it('the templates re-import with no reject', async () => {
+		for (const c of [HOUSEHOLDS, AID_REQUESTS]) {
+			const { report } = await importFile(db, c, { name: 'modele.csv', data: new TextEncoder().encode(templateCsv(c)) });
+			expect([report.read, report.loaded, report.rejected, report.fatal, report.warnings]).toEqual([1, 1, 0, undefined, []]);
+			expect(report.mapping!.every((m) => m.column)).toBe(true);
+		}
+	});
+});
+
+describe('Arrow IPC', () => {
+	it('reads an Arrow file with French headers, typed numbers and dates, through the same mapping and validation', async () => {
+		const { tableToIPC, tableFromArrays } = await import('apache-arrow');
+		const table = tableFromArrays({
+			identifiant: ['a1', 'a2', 'a3'],
+			code_commune: ['93061', '2A004', '93061'],
+			date_demande: [new Date(Date.UTC(2024, 0, 5)), new Date(Date.UTC(2024, 1, 6)), new Date(Date.UTC(2024, 2, 7))],
+			type_aide: ['alimentaire', 'Énergie', 'voyage'],
+			forme: ['bon', 'virement', 'bon'],
+			montant_accorde: Float64Array.from([120.5, 80, 0]),
+			decision: ['accordé', 'refusé', 'ajourné']
+		});
+		for (const format of ['file', 'stream'] as const) {
+			const { report: r } = await importFile(db, AID_REQUESTS, { name: `demandes.arrow`, data: tableToIPC(table, format) });
+			expect([r.read, r.loaded, r.rejected, r.encoding, r.fatal]).toEqual([3, 2, 1, 'arrow', undefined]);
+			expect(errs(r)).toEqual([[4, 'aid_type', 'voyage', 'valeur inconnue (attendu : food, cash, bill_energy, bill_rent, microcredit, other)']]);
+			expect(
+				await db.query("SELECT request_id, commune, strftime(date_request, '%Y-%m-%d') AS d, aid_type, form, amount_granted, decision FROM aid_requests ORDER BY 1")
+			).toEqual([
+				{ request_id: 'a1', commune: '93061', d: '2024-01-05', aid_type: 'food', form: 'voucher', amount_granted: 120.5, decision: 'granted' },
+				{ request_id: 'a2', commune: '2A004', d: '2024-02-06', aid_type: 'bill_energy', form: 'cash', amount_granted: 80, decision: 'refused' }
+			]);
+		}
+	});
+});
+
+describe('XLSX', () => {
+	it('reads the first sheet of the workbook (shared and inline strings, rich text, serial dates), lines as Excel rows', async () => {
+		const { report: r } = await load('demandes.xlsx', AID_REQUESTS);
+		expect([r.read, r.loaded, r.rejected, r.encoding, r.fatal]).toEqual([3, 2, 1, 'xlsx', undefined]);
+		expect(errs(r)).toEqual([[5, 'form', 'Bon & co', 'valeur inconnue (attendu : voucher, cash, direct_payment, loan)']]);
+		expect(r.mapping!.map((m) => m.column)).toEqual(['request_id', 'commune', 'date_request', 'date_decision', 'aid_type', 'form', 'amount_granted', 'decision']);
+		expect(
+			await db.query("SELECT request_id, commune, strftime(date_request, '%Y-%m-%d') AS d, strftime(date_decision, '%Y-%m-%d') AS dd, aid_type, form, amount_granted, decision FROM aid_requests ORDER BY 1")
+		).toEqual([
+			{ request_id: 'x1', commune: '01001', d: '2024-01-05', dd: '2024-01-10', aid_type: 'food', form: 'voucher', amount_granted: 120.5, decision: 'granted' },
+			{ request_id: 'x2', commune: '2A004', d: '2024-02-05', dd: null, aid_type: 'bill_energy', form: 'direct_payment', amount_granted: 80, decision: 'refused' }
+		]);
+	});
+
+	it('a broken zip is refused whole without throwing', async () => {
+		const bytes = new Uint8Array(fixture('demandes.xlsx')).slice(0, 200);
+		const { report: r } = await importFile(db, AID_REQUESTS, { name: 'casse.xlsx', data: bytes });
+		expect(r.fatal).toMatch(/^casse\.xlsx : fichier Excel illisible/);
+		expect(r.loaded).toBe(0);
+	});
+});
+
+describe('edge files', () => {
+	it('an empty file and a header-only file: no throw, read = loaded + rejected', async () => {
+		const empty = await importFile(db, HOUSEHOLDS, { name: 'vide.csv', data: new Uint8Array() });
+		expect([empty.report.read, empty.report.loaded, empty.report.fatal]).toEqual([0, 0, 'vide.csv : fichier vide ou sans ligne d’en-tête (fichier refusé en entier)']);
+		const header = 'identifiant;annee;commune;nb_adultes;nb_enfants_moins_14;type_menage;age;activite;statut_logement\r\n';
+		const only = await importFile(db, HOUSEHOLDS, { name: 'entete.csv', data: header });
+		expect([only.report.read, only.report.loaded, only.report.rejected, only.report.fatal]).toEqual([0, 0, 0, undefined]);
+	});
+});
