@@ -7,7 +7,7 @@
  * own income, the minimum tops it up) or primary incomes by situation (work with its prime d'activité,
  * unemployment benefits, pensions, other).
  */
-import type { ResourceColumn } from '../data/schema.ts';
+import { RESOURCE_COLUMNS, type ResourceColumn } from '../data/schema.ts';
 import { consumptionUnits } from '../measures/living-standard.ts';
 import {
 	AAH_MAX,
@@ -177,12 +177,4 @@ function part(amount: number, w: number, total: number): number {
 }
 
 const PRIMARY_KEYS = ['income_work', 'income_unemployment', 'income_pension', 'income_other'] as const;
-const RESOURCE_KEYS = [
-	...PRIMARY_KEYS,
-	'benefit_rsa',
-	'benefit_activity',
-	'benefit_family',
-	'benefit_housing',
-	'benefit_disability',
-	'benefit_old_age'
-] as const;
+const RESOURCE_KEYS = RESOURCE_COLUMNS;
