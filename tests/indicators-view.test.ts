@@ -1,6 +1,7 @@
 /** The Indicateurs page's pure shaping: French CSV, comparison marks, series and their breaks. */
 import { describe, expect, it } from 'vitest';
-import { compareFlag, formatIndicator, frenchCsv, indicatorTable, series, seriesBreaks, sortRows } from '#lib/app/indicators-view.ts';
+import { formatValue } from '#lib/ui/format.ts';
+import { compareFlag, frenchCsv, indicatorTable, series, seriesBreaks, sortRows } from '#lib/app/indicators-view.ts';
 import { indicatorById } from '#lib/indicators/catalogue.ts';
 import type { IndicatorValue } from '#lib/indicators/run.ts';
 import type { DepartementGeography } from '#lib/territory/geography.ts';
@@ -68,7 +69,7 @@ describe('table, sort and series', () => {
 		expect(auber.cells.households).toBeUndefined(); // another theme
 		expect(t.communes.find((r) => r.code === '93061')!.cells.poverty_rate_60.suppressed).toBe(true);
 		expect(sortRows(t.communes, 'poverty_rate_60', 'ascending').map((r) => r.code)).toEqual(['93001', '93061']);
-		expect(formatIndicator(null, '%', true)).toBe('secret');
+		expect(formatValue(null, '%', true)).toBe('secret');
 	});
 	it('gives year-to-year changes and notes the break between Filosofi 2021 and ERFS 2022', () => {
 		const byYear = new Map([

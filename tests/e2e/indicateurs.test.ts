@@ -11,7 +11,7 @@ import { loadFolder } from '#lib/data/folder.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
 import { INDICATORS } from '#lib/indicators/catalogue.ts';
 import { departementGeography } from '#lib/territory/etalab.ts';
-import { formatIndicator } from '#lib/app/indicators-view.ts';
+import { formatValue } from '#lib/ui/format.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
 
 let site: Site;
@@ -34,7 +34,7 @@ afterAll(async () => {
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const fig = (indicator: string, type: string, territory: string) => {
 	const v = expected.find((e) => e.indicator === indicator && e.territory_type === type && e.territory === territory)!;
-	return clean(formatIndicator(v.value, v.unit, v.suppressed));
+	return clean(formatValue(v.value, v.unit, v.suppressed));
 };
 
 describe('Indicateurs page', () => {

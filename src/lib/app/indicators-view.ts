@@ -39,27 +39,7 @@ export interface GroupInfo {
 	communes: string[];
 }
 
-const one = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const two = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** French display of an indicator value ("secret", never 0, for a masked cell). */
-export function formatIndicator(value: number | null, unit: string, suppressed = false): string {
-	if (suppressed) return SECRET_LABEL;
-	if (value === null || !Number.isFinite(value)) return '–';
-	switch (unit) {
-		case '€/jour':
-		case '€/habitant':
-			return `${two.format(value)} €`;
-		case '€':
-			return `${formatValue(value, '')} €`;
-		case 'personnes par ménage':
-			return two.format(value);
-		case 'pour 1 000 ménages':
-			return one.format(value);
-		default:
-			return formatValue(value, unit);
-	}
-}
 
 /**
  * "Well above / below the département" (hypothèse Vigie, no published rule): 5 points for a rate, as on

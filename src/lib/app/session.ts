@@ -194,13 +194,6 @@ export class Session {
 		return run;
 	}
 
-	/** The catalogue with every run option (poverty threshold switch, secrecy threshold…). */
-	async catalogue(opts: RunOptions = {}): Promise<IndicatorValue[]> {
-		await this.complete();
-		const db = await this.db();
-		return this.#exclusive(() => runIndicators(db, opts));
-	}
-
 	/** Years with households or aid requests (aid indicators have longer series). */
 	async dataYears(): Promise<number[]> {
 		await this.complete();
