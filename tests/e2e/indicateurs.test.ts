@@ -6,24 +6,17 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeConnector } from '#lib/db/node.ts';
-import { loadFolder } from '#lib/data/folder.ts';
-import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
+import type { IndicatorValue } from '#lib/indicators/run.ts';
 import { INDICATORS } from '#lib/indicators/catalogue.ts';
-import { departementGeography } from '#lib/territory/etalab.ts';
-import { formatValue } from '#lib/ui/format.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
+import { cellText, estEnsemble, expectedCell, expectedIndicators, geo93 } from './expected.ts';
 
 let site: Site;
 let expected: IndicatorValue[];
-const geo = departementGeography('93');
-const estEnsemble = geo.groups.find((g) => g.nom === 'Est Ensemble')!;
+const geo = geo93;
 
 beforeAll(async () => {
-	const db = await createNodeConnector();
-	await loadFolder(db, 'build/data');
-	expected = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
-	await db.close();
+	expected = await expectedIndicators();
 	site = await openSite();
 });
 
@@ -31,11 +24,8 @@ afterAll(async () => {
 	await site?.close();
 });
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-const fig = (indicator: string, type: string, territory: string) => {
-	const v = expected.find((e) => e.indicator === indicator && e.territory_type === type && e.territory === territory)!;
-	return clean(formatValue(v.value, v.unit, v.suppressed));
-};
+const clean = cellText;
+const fig = (indicator: string, type: string, territory: string) => expectedCell(expected, indicator, type, territory);
 
 describe('Indicateurs page', () => {
 	it('shows every commune × indicator with the numbers computed in Node, and no request leaves 127.0.0.1', async () => {

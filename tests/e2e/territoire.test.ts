@@ -4,23 +4,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeConnector } from '#lib/db/node.ts';
-import { loadFolder } from '#lib/data/folder.ts';
-import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
-import { departementGeography } from '#lib/territory/etalab.ts';
-import { formatValue } from '#lib/ui/format.ts';
+import type { IndicatorValue } from '#lib/indicators/run.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
+import { cellText, estEnsemble, expectedCell, expectedIndicators } from './expected.ts';
 
 let site: Site;
 let expected: IndicatorValue[];
-const geo = departementGeography('93');
-const estEnsemble = geo.groups.find((g) => g.nom === 'Est Ensemble')!;
-
 beforeAll(async () => {
-	const db = await createNodeConnector();
-	await loadFolder(db, 'build/data');
-	expected = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
-	await db.close();
+	expected = await expectedIndicators();
 	site = await openSite();
 });
 
@@ -28,11 +19,7 @@ afterAll(async () => {
 	await site?.close();
 });
 
-const cellText = (s: string) => s.replace(/\s+/g, ' ').trim();
-const fig = (indicator: string, type: string, territory: string) => {
-	const v = expected.find((e) => e.indicator === indicator && e.territory_type === type && e.territory === territory)!;
-	return cellText(formatValue(v.value, v.unit, v.suppressed));
-};
+const fig = (indicator: string, type: string, territory: string) => expectedCell(expected, indicator, type, territory);
 
 describe('Territoire page', () => {
 	it('shows every commune of 93 with the figures computed in Node, and no request leaves 127.0.0.1', async () => {
