@@ -43,7 +43,7 @@ export interface Site {
 	close(): Promise<void>;
 }
 
-export async function openSite(root = 'build'): Promise<Site> {
+export async function openSite(root = process.env.VIGIE_BUILD ?? 'build'): Promise<Site> {
 	if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html absent : lancez d’abord « npm run build »`);
 	const port = await freePort();
 	const server: ChildProcess = spawn('node_modules/.bin/sirv', [root, '--host', '127.0.0.1', '--port', String(port), '--quiet'], {
