@@ -9,6 +9,11 @@ export interface Connector {
 	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 	/** Makes bytes or text readable by SQL under `name` (e.g. `read_csv('households.csv')`). */
 	registerFile(name: string, data: Uint8Array | string): Promise<void>;
+	/**
+	 * Node only: makes a file on disk readable under `name` without copying it through JS memory, so a
+	 * dataset larger than a JS string or buffer can be read (CLI, benchmarks). Absent in the browser.
+	 */
+	registerPath?(name: string, path: string): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }

@@ -24,6 +24,7 @@ export async function createNativeConnector(threads = 2): Promise<Connector> {
 	// is replaced by its path, which is how the wasm build resolves registered names too.
 	const dir = mkdtempSync(join(tmpdir(), 'vigie-native-'));
 	const files = new Map<string, string>();
+	const external = new Set<string>();
 	const rewrite = (sql: string) => {
 		let out = sql;
 		for (const [name, path] of files) out = out.replaceAll(`'${name}'`, `'${path}'`);
@@ -43,9 +44,15 @@ export async function createNativeConnector(threads = 2): Promise<Connector> {
 			writeFileSync(path, data);
 			files.set(name, path);
 		},
+		async registerPath(name, path) {
+			files.set(name, path);
+			external.add(name);
+		},
 		async dropFile(name) {
 			const path = files.get(name);
-			if (path) rmSync(path, { force: true });
+			// Never delete a user's file: only the copies this connector wrote itself.
+			if (path && !external.has(name)) rmSync(path, { force: true });
+			external.delete(name);
 			files.delete(name);
 		},
 		async close() {

@@ -34,6 +34,9 @@ export async function createNodeConnector(): Promise<Connector> {
 			if (typeof data === 'string') db.registerFileText(name, data);
 			else db.registerFileBuffer(name, data);
 		},
+		async registerPath(name, path) {
+			db.registerFileURL(name, path, duckdb.DuckDBDataProtocol.NODE_FS, false);
+		},
 		async dropFile(name) {
 			db.dropFile(name);
 		},
