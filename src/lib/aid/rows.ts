@@ -42,41 +42,63 @@ export const RAV_BANDS = ['< 0 €', '0–5 €', '5–8 €', '8–10 €', '10
 const RAV_BAND_SQL = `CASE WHEN rav < 0 THEN '${RAV_BANDS[0]}' WHEN rav < 5 THEN '${RAV_BANDS[1]}' WHEN rav < 8 THEN '${RAV_BANDS[2]}'
 	WHEN rav < 10 THEN '${RAV_BANDS[3]}' WHEN rav < 15 THEN '${RAV_BANDS[4]}' ELSE '${RAV_BANDS[5]}' END`;
 
-function thresholdSql(from: number, to: number): string {
-	const whens = [];
-	for (let y = from; y <= to; y++) whens.push(`WHEN ${y} THEN ${povertyThreshold(y).yearly}`);
-	return `CASE year ${whens.join(' ')} ELSE NULL END`;
+function thresholdSql(years: readonly number[]): string {
+	if (!years.length) return 'NULL::DOUBLE';
+	return `CASE year ${years.map((y) => `WHEN ${y} THEN ${povertyThreshold(y).yearly}`).join(' ')} ELSE NULL END`;
 }
 
 interface Flat extends Record<string, unknown> {
 	linked: boolean;
 }
 
-export async function aidRows(db: Connector, f: AidFilter): Promise<AidRow[]> {
-	const inCommunes = f.communes.length ? `AND a.commune IN (${f.communes.map(literal).join(', ')})` : '';
-	const sql = `
+const PROFILES = 'aid_household_profiles';
+/** Which households table (oid, row count) the profile table was built from, per database. */
+const profilesOf = new WeakMap<Connector, string>();
+
+/**
+ * One row per household with what a request needs from it: poverty, RAV band and the niveau de vie decile
+ * of its year (persons-weighted, among all the data's households of that year). Built once per version
+ * of the households table — the decile is a sort of every household, too slow to redo on each refresh at
+ * full scale — and rebuilt when the table is replaced (new oid) or appended to (new count).
+ */
+async function ensureProfiles(db: Connector): Promise<void> {
+	const [t] = await db.query<{ oid: number; n: number }>(
+		`SELECT (SELECT table_oid FROM duckdb_tables() WHERE table_name = 'households' AND NOT temporary) AS oid,
+		        (SELECT count(*) FROM households)::INTEGER AS n`
+	);
+	const version = `${t.oid}:${t.n}`;
+	if (profilesOf.get(db) === version) return;
+	const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM households ORDER BY year')).map((r) => Number(r.year));
+	await db.query(`
+	CREATE OR REPLACE TEMP TABLE ${PROFILES} AS
 	WITH h AS (
-		SELECT household_id, commune, year, weight, family_type, activity_ref, contract_ref, part_time_ref, workers,
+		SELECT household_id, commune, year, family_type, activity_ref, contract_ref, part_time_ref, workers,
 		       ${SQL_DISPOSABLE} AS disposable, ${SQL_LIVING_STANDARD} AS ls,
 		       (weight * ${SQL_PERSONS})::DOUBLE AS wt,
 		       round((${SQL_RESOURCES} - ${SQL_CHARGES}) / ${SQL_PERSONS} / 30, 2) AS rav,
-		       ${thresholdSql(f.from, f.to)} AS threshold
-		FROM households WHERE year BETWEEN ${f.from} AND ${f.to}),
-	d AS (
-		SELECT household_id, year,
-		       least(10, greatest(1, ceil(10 * sum(wt) OVER (PARTITION BY year ORDER BY ls ROWS UNBOUNDED PRECEDING)
-		                               / sum(wt) OVER (PARTITION BY year) - 1e-9)))::INTEGER AS decile
-		FROM h WHERE disposable >= 0)
+		       ${thresholdSql(years)} AS threshold
+		FROM households)
+	SELECT household_id, commune, year, family_type, activity_ref, contract_ref, part_time_ref, workers::INTEGER AS workers,
+	       CASE WHEN disposable >= 0 THEN ls < threshold END AS poor, ${RAV_BAND_SQL} AS rav_band,
+	       CASE WHEN disposable >= 0 THEN
+	         least(10, greatest(1, ceil(10 * sum(CASE WHEN disposable >= 0 THEN wt END) OVER (PARTITION BY year, disposable >= 0 ORDER BY ls ROWS UNBOUNDED PRECEDING)
+	                                 / sum(CASE WHEN disposable >= 0 THEN wt END) OVER (PARTITION BY year, disposable >= 0) - 1e-9)))::INTEGER END AS decile
+	FROM h`);
+	profilesOf.set(db, version);
+}
+
+export async function aidRows(db: Connector, f: AidFilter): Promise<AidRow[]> {
+	await ensureProfiles(db);
+	const inCommunes = f.communes.length ? `AND a.commune IN (${f.communes.map(literal).join(', ')})` : '';
+	const sql = `
 	SELECT a.request_id, a.household_id, a.commune, a.scheme, strftime(a.date_request, '%Y-%m-%d') AS date_request,
 	       strftime(a.date_decision, '%Y-%m-%d') AS date_decision, a.aid_type, a.form, a.amount_requested,
 	       a.amount_granted, a.decision, a.renewal_rank, a.referrer, a.outcome_6m,
 	       year(a.date_request)::INTEGER AS year, (a.date_decision - a.date_request)::INTEGER AS delay,
-	       h.household_id IS NOT NULL AS linked, h.family_type, h.activity_ref, h.contract_ref, h.part_time_ref,
-	       h.workers::INTEGER AS workers,
-	       CASE WHEN h.disposable >= 0 THEN h.ls < h.threshold END AS poor, ${RAV_BAND_SQL} AS rav_band, d.decile
+	       p.household_id IS NOT NULL AS linked, p.family_type, p.activity_ref, p.contract_ref, p.part_time_ref,
+	       p.workers, p.poor, p.rav_band, p.decile
 	FROM aid_requests a
-	LEFT JOIN h ON h.household_id = a.household_id AND h.commune = a.commune AND h.year = year(a.date_request)
-	LEFT JOIN d ON d.household_id = h.household_id AND d.year = h.year
+	LEFT JOIN ${PROFILES} p ON p.household_id = a.household_id AND p.commune = a.commune AND p.year = year(a.date_request)
 	WHERE year(a.date_request) BETWEEN ${f.from} AND ${f.to} ${inCommunes}
 	ORDER BY a.date_request, a.request_id`;
 	const flat = await db.query<Flat>(sql);
