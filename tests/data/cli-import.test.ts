@@ -1,9 +1,29 @@
 /** `vigie validate` reads the same CSV variants as the Données page (same pre-step). */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/universal';
+import { tableParquet } from '#lib/data/export.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-formats-'));
+const AID_HEADER = ['identifiant', 'commune', 'date_demande', 'type_aide', 'forme', 'montant_accorde', 'decision'];
+const AID_ROWS = [
+	['x1', '93061', '2024-01-05', 'alimentaire', 'bon', 120.5, 'accordé'],
+	['x2', '93061', '2024-02-05', 'énergie', 'paiement direct', 80, 'refusé'],
+	['x3', '93061', '2024-02-09', 'loyer', 'Bon & co', 0, 'ajourné']
+];
+beforeAll(async () => {
+	// A workbook with a notes sheet first (the requests on « demandes »), and the same rows as Parquet.
+	const cells = (r: Array<string | number>) => r.map((value) => ({ value }));
+	const xlsx = await writeXlsxFile([
+		{ sheet: 'notes', data: [cells(['à lire'])] },
+		{ sheet: 'demandes', data: [cells(AID_HEADER), ...AID_ROWS.map(cells)] }
+	]).toBlob();
+	writeFileSync(join(dir, 'demandes.xlsx'), new Uint8Array(await xlsx.arrayBuffer()));
+	writeFileSync(join(dir, 'demandes.parquet'), await tableParquet({ columns: AID_HEADER, rows: AID_ROWS }));
+});
 
 function vigie(...args: string[]) {
 	const r = spawnSync(process.execPath, ['src/cli/vigie.ts', ...args], { encoding: 'utf8' });
@@ -39,15 +59,35 @@ describe('vigie validate on files written by French tools', () => {
 	});
 });
 
+describe('vigie validate on XLSX and Parquet', () => {
+	it('reads the chosen sheet of a workbook, and says which sheets exist when the first is not the data', () => {
+		const first = vigie('validate', join(dir, 'demandes.xlsx'), '--kind', 'aid_requests');
+		expect(first.code).toBe(1);
+		expect(JSON.parse(first.stdout).sheets).toEqual(['notes', 'demandes']);
+		expect(first.stderr).toContain('colonne obligatoire absente');
+		const r = vigie('validate', join(dir, 'demandes.xlsx'), '--kind', 'aid_requests', '--sheet', 'demandes');
+		const out = JSON.parse(r.stdout);
+		expect([out.read, out.loaded, out.rejected, out.encoding, out.sheet]).toEqual([3, 2, 1, 'xlsx', 'demandes']);
+		expect(out.errors).toEqual([{ line: 4, column: 'form', value: 'Bon & co', reason: 'valeur inconnue (attendu : voucher, cash, direct_payment, loan)' }]);
+	});
+
+	it('reads Parquet', () => {
+		const r = vigie('validate', join(dir, 'demandes.parquet'), '--kind', 'aid_requests');
+		const out = JSON.parse(r.stdout);
+		expect([out.read, out.loaded, out.rejected, out.encoding]).toEqual([3, 2, 1, 'parquet']);
+		expect(out.errors[0]).toMatchObject({ line: 4, column: 'form', value: 'Bon & co' });
+	});
+});
+
 describe('vigie indicators --data DIR with files written by French tools', () => {
-	it('reads a Windows-1252 ; households file and an XLSX aid file from the folder', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'vigie-fr-'));
-		copyFileSync('tests/fixtures/import/menages-windows-1252.csv', join(dir, 'households-2023.csv'));
-		copyFileSync('tests/fixtures/import/demandes.xlsx', join(dir, 'aid_requests.xlsx'));
-		const r = vigie('indicators', '--data', dir, '--year', '2023');
+	it('reads a Windows-1252 ; households file and a Parquet aid file from the folder', () => {
+		const data = mkdtempSync(join(tmpdir(), 'vigie-fr-'));
+		copyFileSync('tests/fixtures/import/menages-windows-1252.csv', join(data, 'households-2023.csv'));
+		copyFileSync(join(dir, 'demandes.parquet'), join(data, 'aid_requests.parquet'));
+		const r = vigie('indicators', '--data', data, '--year', '2023');
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('households-2023.csv : 1 ligne(s) rejetée(s) sur 5');
-		expect(r.stderr).toContain('aid_requests.xlsx : 1 ligne(s) rejetée(s) sur 3');
+		expect(r.stderr).toContain('aid_requests.parquet : 1 ligne(s) rejetée(s) sur 3');
 		const rows = JSON.parse(r.stdout) as Array<{ indicator: string; territory_type: string; territory: string; numerator: number | null }>;
 		const households = rows.find((x) => x.indicator === 'households' && x.territory_type === 'commune' && x.territory === '93061');
 		expect(households).toBeDefined();

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '#lib/db/node.ts';
 import type { Connector } from '#lib/db/connector.ts';
 import { HOUSEHOLDS } from '#lib/data/schema.ts';
-import { importFile } from '#lib/data/ingest/index.ts';
+import { importFile } from '#lib/data/ingest/import.ts';
 
 let db: Connector;
 beforeAll(async () => {

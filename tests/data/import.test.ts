@@ -7,10 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '#lib/db/node.ts';
 import type { Connector } from '#lib/db/connector.ts';
 import { AID_REQUESTS, HOUSEHOLDS, type Contract } from '#lib/data/schema.ts';
-import { importFile, ingestCsv } from '#lib/data/ingest/index.ts';
+import { ingestCsv } from '#lib/data/ingest/index.ts';
+import { importFile } from '#lib/data/ingest/import.ts';
 import { decodeText } from '#lib/data/ingest/encoding.ts';
 import { detectSeparator, parseCsv } from '#lib/data/ingest/dialect.ts';
-import { excelCell, reasonCounts, rejectsCsv, templateCsv } from '#lib/data/rejects.ts';
+import { excelCell, reasonCounts, rejectsCsv, templateCsv, templateXlsx } from '#lib/data/rejects.ts';
+import writeXlsxFile from 'write-excel-file/universal';
 
 let db: Connector;
 beforeAll(async () => {
@@ -203,11 +205,16 @@ describe('rejects file, template', () => {
 		expect([again.report.read, again.report.loaded, again.report.rejected]).toEqual([2, 2, 0]);
 	});
 
-	it('the templates re-import with no reject', async () => {
+	it('the templates (CSV and XLSX) re-import with no reject', async () => {
 		for (const c of [HOUSEHOLDS, AID_REQUESTS]) {
-			const { report } = await importFile(db, c, { name: 'modele.csv', data: new TextEncoder().encode(templateCsv(c)) });
-			expect([report.read, report.loaded, report.rejected, report.fatal, report.warnings]).toEqual([1, 1, 0, undefined, []]);
-			expect(report.mapping!.every((m) => m.column)).toBe(true);
+			for (const [name, data] of [
+				['modele.csv', new TextEncoder().encode(templateCsv(c))],
+				['modele.xlsx', new Uint8Array(await (await templateXlsx(c)).arrayBuffer())]
+			] as const) {
+				const { report } = await importFile(db, c, { name, data });
+				expect([report.read, report.loaded, report.rejected, report.fatal, report.warnings], name).toEqual([1, 1, 0, undefined, []]);
+				expect(report.mapping!.every((m) => m.column)).toBe(true);
+			}
 		}
 	});
 });
@@ -239,11 +246,31 @@ describe('Arrow IPC', () => {
 });
 
 describe('XLSX', () => {
-	it('reads the first sheet of the workbook (shared and inline strings, rich text, serial dates), lines as Excel rows', async () => {
-		const { report: r } = await load('demandes.xlsx', AID_REQUESTS);
-		expect([r.read, r.loaded, r.rejected, r.encoding, r.fatal]).toEqual([3, 2, 1, 'xlsx', undefined]);
+	it('reads a workbook written by a spreadsheet library: typed dates, numbers, French values; the sheet is chosen', async () => {
+		const day = (m: number, d: number) => ({ value: new Date(Date.UTC(2024, m - 1, d)), format: 'dd/mm/yyyy' });
+		const blob = await writeXlsxFile([
+			{ sheet: 'notes', data: [[{ value: 'Registre 2024' }]] },
+			{
+				sheet: 'demandes',
+				data: [
+					['identifiant', 'commune', 'date_demande', 'date_decision', 'type_aide', 'forme', 'montant_accorde', 'decision'].map((value) => ({ value })),
+					[{ value: 'x1' }, { value: '01001' }, day(1, 5), { value: '10/01/2024' }, { value: 'Alimentaire' }, { value: 'bon' }, { value: 120.5 }, { value: 'accordé' }],
+					[{ value: 'x2' }, { value: '2A004' }, day(2, 5), null, { value: 'énergie' }, { value: 'paiement direct' }, { value: 80 }, { value: 'refusé' }],
+					[],
+					[{ value: 'x3' }, { value: '93061' }, day(2, 9), null, { value: 'loyer' }, { value: 'Bon & co' }, { value: 0 }, { value: 'ajourné' }]
+				]
+			}
+		]).toBlob();
+		const data = new Uint8Array(await blob.arrayBuffer());
+		const first = await importFile(db, AID_REQUESTS, { name: 'demandes.xlsx', data });
+		expect([first.report.sheets, first.report.sheet]).toEqual([['notes', 'demandes'], 'notes']);
+		expect(first.report.fatal).toMatch(/colonne obligatoire absente : request_id/);
+		const missing = await importFile(db, AID_REQUESTS, { name: 'demandes.xlsx', data }, 'aid_requests', { sheet: 'Feuil9' });
+		expect(missing.report.fatal).toBe('demandes.xlsx : fichier Excel illisible (feuille « Feuil9 » absente (feuilles : notes, demandes)) (fichier refusé en entier)');
+		const { report: r } = await importFile(db, AID_REQUESTS, { name: 'demandes.xlsx', data }, 'aid_requests', { sheet: 'demandes' });
+		expect([r.read, r.loaded, r.rejected, r.encoding, r.sheet, r.fatal]).toEqual([3, 2, 1, 'xlsx', 'demandes', undefined]);
+		// Lines are Excel rows: the empty row 4 is skipped, x3 is on row 5.
 		expect(errs(r)).toEqual([[5, 'form', 'Bon & co', 'valeur inconnue (attendu : voucher, cash, direct_payment, loan)']]);
-		expect(r.mapping!.map((m) => m.column)).toEqual(['request_id', 'commune', 'date_request', 'date_decision', 'aid_type', 'form', 'amount_granted', 'decision']);
 		expect(
 			await db.query("SELECT request_id, commune, strftime(date_request, '%Y-%m-%d') AS d, strftime(date_decision, '%Y-%m-%d') AS dd, aid_type, form, amount_granted, decision FROM aid_requests ORDER BY 1")
 		).toEqual([
@@ -253,7 +280,7 @@ describe('XLSX', () => {
 	});
 
 	it('a broken zip is refused whole without throwing', async () => {
-		const bytes = new Uint8Array(fixture('demandes.xlsx')).slice(0, 200);
+		const bytes = new Uint8Array(await (await templateXlsx(AID_REQUESTS)).arrayBuffer()).slice(0, 200);
 		const { report: r } = await importFile(db, AID_REQUESTS, { name: 'casse.xlsx', data: bytes });
 		expect(r.fatal).toMatch(/^casse\.xlsx : fichier Excel illisible/);
 		expect(r.loaded).toBe(0);

@@ -1,11 +1,32 @@
 /**
  * End to end (issue 4): on the built site in headless chromium, the user imports a Windows-1252 `;` file
  * written by Excel through the Données page, sees the counts, reasons and mapping, downloads the rejects,
- * re-imports the corrected file, and goes back to the default data in one click. No request leaves 127.0.0.1.
+ * re-imports the corrected file, picks a workbook's sheet, maps a header by hand, watches the progress of a
+ * large file and cancels it, finds the files again after a reload, and goes back to the default data in one
+ * click. No request leaves 127.0.0.1.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/universal';
 import { openSite, type Site } from '../../scripts/headless.ts';
+
+/** A workbook as Excel users make them: a notes sheet first, the aid requests on the second sheet. */
+async function aidWorkbook(): Promise<Buffer> {
+	const day = (y: number, m: number, d: number) => ({ value: new Date(Date.UTC(y, m - 1, d)), format: 'dd/mm/yyyy' });
+	const blob = await writeXlsxFile([
+		{ sheet: 'notes', data: [[{ value: 'Registre des aides 2024' }]] },
+		{
+			sheet: 'demandes',
+			data: [
+				['identifiant', 'commune', 'date_demande', 'date_decision', 'type_aide', 'forme', 'montant_accorde', 'decision'].map((value) => ({ value })),
+				[{ value: 'x1' }, { value: '93061' }, day(2024, 1, 5), { value: '10/01/2024' }, { value: 'Alimentaire' }, { value: 'bon' }, { value: 120.5 }, { value: 'accordé' }],
+				[{ value: 'x2' }, { value: '93061' }, day(2024, 2, 5), null, { value: 'énergie' }, { value: 'paiement direct' }, { value: 80 }, { value: 'refusé' }],
+				[{ value: 'x3' }, { value: '93061' }, day(2024, 2, 9), null, { value: 'loyer' }, { value: 'Bon & co' }, { value: 0 }, { value: 'ajourné' }]
+			]
+		}
+	]).toBlob();
+	return Buffer.from(await blob.arrayBuffer());
+}
 
 let site: Site;
 beforeAll(async () => {
@@ -46,16 +67,16 @@ describe('Données page: bring your own data', () => {
 		const reasons = text(await page.getByTestId('reasons').innerText());
 		expect(reasons).toContain('tenure valeur inconnue (attendu : social_rent, private_rent, owner, hosted, no_home) 1');
 		await expect(page.getByTestId('first-rejects').innerText()).resolves.toContain('ligne 6, colonne tenure (« squat »)');
-		const mapping = text(await page.getByTestId('mapping').innerText());
-		expect(mapping).toContain('identifiant household_id');
-		expect(mapping).toContain('Commentaire ignorée');
+		await expect(page.locator('select[data-header=identifiant]').inputValue()).resolves.toBe('household_id');
+		await expect(page.locator('select[data-header=Commentaire]').inputValue()).resolves.toBe('');
 		await expect(page.getByTestId('warnings').innerText()).resolves.toContain('loyer supérieur à 5 000 €');
 
 		// Every page now computes on the user's data: the Territoire page (client-side navigation keeps the
 		// session) shows the département figures of 4 households, hence secret.
 		await page.getByRole('link', { name: 'Territoire' }).click();
 		await page.waitForSelector('[data-testid=ready]', { timeout: 60_000 });
-		expect((await page.locator('tr[data-territory=departement] td').allInnerTexts()).map(text)).toEqual(['secret', 'secret', 'secret', 'secret']);
+		// (each cell may add the INSEE reference figure after « secret »).
+		expect((await page.locator('tr[data-territory=departement] td').allInnerTexts()).map((c) => text(c).split(' ')[0])).toEqual(['secret', 'secret', 'secret', 'secret']);
 		await page.getByRole('link', { name: 'Données' }).click();
 		await page.waitForSelector('[data-testid=download-rejects]', { timeout: 60_000 });
 		expect(await counts('[data-testid=import-counts] td')).toEqual([5, 4, 1]);
@@ -82,10 +103,14 @@ describe('Données page: bring your own data', () => {
 		});
 		expect(await counts('[data-testid=import-counts] td')).toEqual([1, 1, 0]);
 
-		// An aid requests workbook alone (XLSX, first sheet): added to the user's households.
+		// An aid requests workbook alone: the first sheet holds notes (refused, naming the columns), the user
+		// picks the second sheet and the requests are added to the user's households.
 		await page.setInputFiles('#file-households', []);
-		await page.setInputFiles('#file-aid', 'tests/fixtures/import/demandes.xlsx');
+		await page.setInputFiles('#file-aid', { name: 'demandes.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await aidWorkbook() });
 		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForSelector('[data-import=aid_requests] [data-testid=sheet]', { timeout: 60_000 });
+		await expect(page.getByTestId('import-status').innerText()).resolves.toContain('Import refusé');
+		await page.selectOption('[data-import=aid_requests] [data-testid=sheet]', 'demandes');
 		await page.waitForFunction(() => document.querySelector('[data-testid=dataset-label]')?.textContent?.includes('demandes.xlsx'), null, {
 			timeout: 60_000
 		});
@@ -113,6 +138,67 @@ describe('Données page: bring your own data', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Modèle ménages (CSV)' }).click()]);
 		const csv = readFileSync((await download.path())!, 'utf8');
 		expect(csv.startsWith('\ufeffidentifiant;annee;code_commune;')).toBe(true);
+		const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Modèle ménages (Excel)' }).click()]);
+		expect(xlsx.suggestedFilename()).toBe('modele-menages.xlsx');
+		expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
 		expect(site.offOrigin).toEqual([]);
+	});
+
+	it('maps an unknown header by hand, shows progress on a large French file, cancel keeps the data in use, which survive a reload', async () => {
+		const { page } = site;
+		// Still on the Données page of the previous test.
+		await page.waitForSelector('tr[data-kind=households]', { timeout: 60_000 });
+
+		// « situation_logement » is no known header: the file is refused, the user maps it to tenure and re-imports.
+		const csv = 'identifiant;annee;commune;nb_adultes;nb_enfants_moins_14;type_menage;age;activite;situation_logement\nA-1;2023;93061;1;0;Personne seule;40;salarié;HLM\n';
+		await page.setInputFiles('#file-households', { name: 'a-mapper.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForSelector('[data-import=households] [data-testid=mapping]', { timeout: 60_000 });
+		await expect(page.locator('[data-import=households] .error').innerText()).resolves.toContain('colonne obligatoire absente : tenure');
+		await expect(page.getByTestId('defaults').innerText()).resolves.toContain('contract_ref (contrat de la personne de référence) = none');
+		await page.selectOption('select[data-header=situation_logement]', 'tenure');
+		await page.getByTestId('remap').click();
+		await page.waitForFunction(() => document.querySelector('[data-testid=dataset-label]')?.textContent?.includes('a-mapper.csv'), null, { timeout: 60_000 });
+		expect(await counts('[data-testid=import-counts] td')).toEqual([1, 1, 0]);
+		const userLabel = await page.getByTestId('dataset-label').innerText();
+		const userCounts = await counts('tr[data-kind=households] td');
+
+		// The default households (11 MB) written as French Excel does (; and decimal comma): read in a Worker with
+		// a progress bar; cancel leaves the data in use (the user's file above) untouched.
+		const [head, ...rows] = readFileSync('static/data/households-2023.csv', 'utf8').trimEnd().split('\n');
+		const french = [head, ...rows].map((l) => l.replaceAll(',', ';').replaceAll('.', ',')).join('\r\n');
+		await page.setInputFiles('#file-households', { name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(french, 'utf8') });
+		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForSelector('[data-testid=import-progress]', { timeout: 30_000 });
+		await page.waitForFunction(() => /\d lignes lues/.test(document.querySelector('[data-testid=import-progress-text]')?.textContent ?? ''), null, { timeout: 30_000 });
+		await page.getByTestId('cancel').click();
+		await page.waitForSelector('[data-testid=import-cancelled]', { timeout: 60_000 });
+		await expect(page.getByTestId('dataset-label').innerText()).resolves.toBe(userLabel);
+		expect(await counts('tr[data-kind=households] td')).toEqual(userCounts);
+		expect(await page.getByTestId('import-progress').count()).toBe(0);
+
+		// The user's files survive a reload (IndexedDB « vigie-import »), until « Revenir aux données par défaut ».
+		await expect(page.getByTestId('persist-note').innerText()).resolves.toContain('conservés dans ce navigateur');
+		await page.reload();
+		await page.waitForSelector('[data-testid=persist-note]', { timeout: 60_000 });
+		await expect(page.getByTestId('persist-note').innerText()).resolves.toContain('rechargés depuis ce navigateur');
+		await expect(page.getByTestId('dataset-label').innerText()).resolves.toBe(userLabel);
+		expect(await counts('tr[data-kind=households] td')).toEqual(userCounts);
+		// « Revenir aux données par défaut » forgets them at once (the default data then reload, not awaited here).
+		await page.getByTestId('reset').click();
+		const storedCount = () =>
+			page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						const req = indexedDB.open('vigie-import');
+						req.onsuccess = () => {
+							const get = req.result.transaction('last').objectStore('last').count();
+							get.onsuccess = () => resolve(get.result);
+						};
+					})
+			);
+		await expect.poll(storedCount, { timeout: 30_000 }).toBe(0);
+		expect(site.offOrigin).toEqual([]);
+		expect(site.pageErrors).toEqual([]);
 	});
 });

@@ -1,13 +1,13 @@
 /**
- * vigie validate: checks one file against its contract and reports every rejected row. The file goes through
- * the same pre-step as the Données page (encoding, separator, French headers and values: data/ingest/).
+ * vigie validate: checks one file (CSV, XLSX with --sheet, Parquet, Arrow IPC) against its contract and reports
+ * every rejected row. The file goes through the same import as the Données page (data/ingest/import.ts).
  */
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { createNodeConnector } from '../../lib/db/node.ts';
 import { CONTRACTS_BY_KIND, type Kind } from '../../lib/data/schema.ts';
 import type { ValidationReport } from '../../lib/data/validate.ts';
-import { importFile } from '../../lib/data/ingest/index.ts';
+import { importFile } from '../../lib/data/ingest/import.ts';
 import { print, readInput, UsageError } from '../common.ts';
 
 function summarise(r: ValidationReport) {
@@ -18,19 +18,20 @@ function summarise(r: ValidationReport) {
 		errors: r.errors,
 		warnings: r.warnings,
 		...(r.fatal ? { fatal: r.fatal } : {}),
-		...(r.mapping ? { mapping: r.mapping, encoding: r.encoding, separator: r.separator } : {})
+		...(r.mapping ? { mapping: r.mapping, encoding: r.encoding, separator: r.separator } : {}),
+		...(r.sheets ? { sheets: r.sheets, sheet: r.sheet } : {})
 	};
 }
 
 export async function cmdValidate(args: string[]) {
-	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' } } });
+	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, sheet: { type: 'string' } } });
 	const file = positionals[0];
-	if (!file) throw new UsageError('validate : donnez un fichier (vigie validate FILE --kind households|aid_requests)');
+	if (!file) throw new UsageError('validate : donnez un fichier (vigie validate FILE --kind households|aid_requests [--sheet FEUILLE])');
 	const kind = values.kind as Kind;
 	if (!(kind in CONTRACTS_BY_KIND)) throw new UsageError(`validate : --kind doit être households ou aid_requests (reçu « ${values.kind ?? ''} »)`);
 	const data = readInput(file);
 	const db = await createNodeConnector();
-	const { report } = await importFile(db, CONTRACTS_BY_KIND[kind], { name: basename(file), data });
+	const { report } = await importFile(db, CONTRACTS_BY_KIND[kind], { name: basename(file), data }, kind, { sheet: values.sheet });
 	report.file = file;
 	if (report.fatal) report.fatal = report.fatal.replace(basename(file), file);
 	print(summarise(report));

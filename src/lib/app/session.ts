@@ -6,7 +6,10 @@
 import type { Connector } from '../db/connector.ts';
 import { ident } from '../db/connector.ts';
 import type { DatasetReport } from '../data/load.ts';
-import { importFile, type ImportedFile } from '../data/ingest/index.ts';
+import { importBlob, type ImportedFile, type ImportOptions, type ImportPhase } from '../data/ingest/import.ts';
+import { ImportCancelled, type ImportProgress, type Transcoder } from '../data/ingest/stream.ts';
+import type { ExportTable } from '../data/export.ts';
+import { clearImport, loadImport, saveImport, type StoredImport } from './import-store.ts';
 import { AID_REQUESTS, HOUSEHOLDS } from '../data/schema.ts';
 import type { Indicator } from '../indicators/catalogue.ts';
 import { loadDefaultData, type DefaultLoad } from './default-data.ts';
@@ -45,12 +48,36 @@ export interface UserFile {
 	data: Uint8Array;
 }
 
+/** A file chosen by the user, as the browser gives it (read in chunks, never whole unless needed). */
+export interface UserBlob {
+	name: string;
+	blob: Blob;
+}
+
+type Kinds<T> = { households?: T; aid_requests?: T };
+
+export interface UserImportOptions {
+	/** Stops the import; the data in use stay as they were (loadUserBlobs then throws ImportCancelled). */
+	signal?: AbortSignal;
+	onProgress?: (kind: 'households' | 'aid_requests', p: ImportProgress & { phase: ImportPhase }) => void;
+	/** Column chosen for each header of a file, replacing the automatic mapping (Données page). */
+	mapping?: Kinds<ReadonlyArray<string | null>>;
+	/** XLSX sheet per file (the first when absent). */
+	sheet?: Kinds<string>;
+	/** Where the pre-step runs (the page gives a Worker). */
+	transcode?: Transcoder;
+}
+
 export interface UserImport {
 	/** Per kind given: the report (with mapping) and the original records, for the rejects file. */
 	households?: ImportedFile;
 	aid_requests?: ImportedFile;
 	/** False when a file was refused whole: the data in use did not change. */
 	applied: boolean;
+	/** Kept in the browser (import-store.ts) and reloaded at the next visit. */
+	persisted?: boolean;
+	/** Reloaded from the browser's storage at this visit. */
+	restored?: boolean;
 	/** The dataset now in use. */
 	info: DatasetInfo;
 }
@@ -68,6 +95,9 @@ export class Session {
 	#references: IndicatorValue[] = [];
 	#contours: Reconciliation | null = null;
 	#user: UserImport | null = null;
+	/** The user's files in use, as stored for the next visit. */
+	#files: StoredImport | null = null;
+	#restoring: Promise<DatasetInfo | null> | null = null;
 
 	constructor(deps: SessionDeps) {
 		this.#deps = deps;
@@ -83,12 +113,66 @@ export class Session {
 	 * default, 93 at 1/10). The other years and the aid requests load when complete() is first called.
 	 */
 	dataset(): Promise<DatasetInfo> {
-		return (this.#first ??= this.#info(this.#default().then((l) => l.first), false));
+		return (this.#first ??= this.#restored().then((u) => u ?? this.#info(this.#default().then((l) => l.first), false)));
 	}
 
 	/** The dataset once every file is loaded (starts loading the rest on first call). */
 	complete(): Promise<DatasetInfo> {
-		return (this.#all ??= this.#info(this.#default().then((l) => l.all()), true));
+		return (this.#all ??= this.#restored().then((u) => u ?? this.#info(this.#default().then((l) => l.all()), true)));
+	}
+
+	/** The user's last dataset, reloaded from the browser's storage; null when none (or when it no longer loads). */
+	#restored(): Promise<DatasetInfo | null> {
+		return (this.#restoring ??= this.#restore());
+	}
+
+	async #restore(): Promise<DatasetInfo | null> {
+		const stored = await loadImport().catch(() => undefined);
+		if (!stored?.households) return null;
+		const t0 = performance.now();
+		const db = await this.db();
+		try {
+			const transcode = typeof Worker === 'undefined' ? undefined : (await import('./import-transcoder.ts')).workerTranscoder;
+			const out: Partial<UserImport> = {};
+			for (const [kind, contract] of [['households', HOUSEHOLDS], ['aid_requests', AID_REQUESTS]] as const) {
+				const f = stored[kind];
+				if (!f) continue;
+				out[kind] = await importBlob(db, contract, f, kind, { mapping: f.mapping, sheet: f.sheet, transcode });
+				if (out[kind].report.fatal) throw new Error(out[kind].report.fatal);
+			}
+			const households = out.households!.report;
+			const aid = out.aid_requests?.report;
+			const report: DatasetReport = { households, aid_requests: aid, files: [households, ...(aid ? [aid] : [])] };
+			const info = await this.#describe(`Vos fichiers : ${[households.file, aid?.file].filter(Boolean).join(', ')}`, report, true, t0);
+			this.#files = stored;
+			this.#user = { ...out, applied: true, persisted: true, restored: true, info };
+			return info;
+		} catch {
+			// Stored files that no longer load: forgotten, the default data load instead.
+			for (const kind of ['households', 'aid_requests']) await db.query(`DROP TABLE IF EXISTS ${ident(kind)}`);
+			await clearImport().catch(() => undefined);
+			return null;
+		}
+	}
+
+	/** Keeps the files in use for the next visit (only a dataset with the user's own households). */
+	async #persist(files: Kinds<UserBlob>, opts: UserImportOptions): Promise<boolean> {
+		const entry = (kind: 'households' | 'aid_requests') => {
+			const f = files[kind];
+			return f ? { name: f.name, blob: f.blob, mapping: opts.mapping?.[kind] ? [...opts.mapping[kind]!] : undefined, sheet: opts.sheet?.[kind] } : undefined;
+		};
+		const next: StoredImport = {
+			households: entry('households') ?? this.#files?.households,
+			aid_requests: entry('aid_requests') ?? (files.households ? undefined : this.#files?.aid_requests)
+		};
+		this.#files = next.households ? next : null;
+		try {
+			if (this.#files) await saveImport(this.#files);
+			else await clearImport();
+			return !!this.#files && typeof indexedDB !== 'undefined';
+		} catch {
+			return false;
+		}
 	}
 
 	#default(): Promise<DefaultLoad> {
@@ -116,14 +200,42 @@ export class Session {
 	 * households. Every page then computes on the new data.
 	 */
 	async loadUserFiles(files: { households?: UserFile; aid_requests?: UserFile }): Promise<UserImport> {
+		const blob = (f?: UserFile) => (f ? { name: f.name, blob: new Blob([f.data as BlobPart]) } : undefined);
+		return this.loadUserBlobs({ households: blob(files.households), aid_requests: blob(files.aid_requests) });
+	}
+
+	/**
+	 * The same for files as the browser gives them, with progress, cancel, a chosen mapping or sheet. Each file
+	 * loads into a side table; the data in use are replaced only once every file is in, so a cancel (or a file
+	 * refused whole) leaves them untouched.
+	 */
+	async loadUserBlobs(files: Kinds<UserBlob>, opts: UserImportOptions = {}): Promise<UserImport> {
 		const t0 = performance.now();
 		const current = await this.complete();
 		const db = await this.db();
 		return this.#exclusive(async () => {
 			const out: Partial<UserImport> = {};
-			for (const [kind, contract] of [['households', HOUSEHOLDS], ['aid_requests', AID_REQUESTS]] as const) {
-				const f = files[kind];
-				if (f) out[kind] = await importFile(db, contract, { name: f.name, data: f.data }, `${kind}__user`);
+			const kinds = [['households', HOUSEHOLDS], ['aid_requests', AID_REQUESTS]] as const;
+			const drop = async () => {
+				for (const [kind] of kinds) for (const t of [`${kind}__user`, `${kind}__user_rejects`]) await db.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+			};
+			try {
+				for (const [kind, contract] of kinds) {
+					const f = files[kind];
+					if (!f) continue;
+					const o: ImportOptions = {
+						signal: opts.signal,
+						mapping: opts.mapping?.[kind],
+						sheet: opts.sheet?.[kind],
+						transcode: opts.transcode,
+						onProgress: (p) => opts.onProgress?.(kind, p)
+					};
+					out[kind] = await importBlob(db, contract, f, `${kind}__user`, o);
+				}
+				if (opts.signal?.aborted) throw new ImportCancelled();
+			} catch (e) {
+				await drop();
+				throw e;
 			}
 			const given = [out.households, out.aid_requests].filter((x) => x !== undefined);
 			const applied = given.length > 0 && given.every((x) => !x.report.fatal);
@@ -144,10 +256,22 @@ export class Session {
 				info = await this.#describe(label, report, true, t0);
 				this.#first = this.#all = Promise.resolve(info);
 			}
-			const result: UserImport = { ...out, applied, info };
+			const persisted = applied ? await this.#persist(files, opts) : !!this.#user?.persisted;
+			const result: UserImport = { ...out, applied, info, persisted };
 			if (applied) this.#user = result;
 			return result;
 		});
+	}
+
+	/** A loaded table (households or aid requests) as plain rows, for the exports. */
+	async exportTable(kind: 'households' | 'aid_requests'): Promise<ExportTable> {
+		await this.complete();
+		const db = await this.db();
+		const contract = kind === 'households' ? HOUSEHOLDS : AID_REQUESTS;
+		const columns = contract.columns.map((c) => c.name);
+		const select = contract.columns.map((c) => (c.type === 'date' ? `strftime(${ident(c.name)}, '%Y-%m-%d') AS ${ident(c.name)}` : ident(c.name))).join(', ');
+		const rows = await this.#exclusive(() => db.query<Record<string, string | number | boolean | null>>(`SELECT ${select} FROM ${ident(kind)}`));
+		return { columns, rows: rows.map((r) => columns.map((c) => r[c] ?? null)) };
 	}
 
 	/** The user's import in use, if any (null on the default data). */
@@ -162,6 +286,9 @@ export class Session {
 			for (const kind of ['households', 'aid_requests']) await db.query(`DROP TABLE IF EXISTS ${ident(kind)}`);
 		});
 		this.#user = null;
+		this.#files = null;
+		await clearImport().catch(() => undefined);
+		this.#restoring = Promise.resolve(null);
 		this.#first = this.#all = this.#load = null;
 		this.#t0 = null;
 		return this.complete();

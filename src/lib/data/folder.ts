@@ -1,6 +1,6 @@
 /**
- * Node side: the dataset files of a folder. `households*` and `aid_requests*` files (.csv, .tsv, .txt, .xlsx,
- * .arrow, .feather) are taken (so a folder may hold one file per year); households files load newest first
+ * Node side: the dataset files of a folder. `households*` and `aid_requests*` files (.csv, .tsv, .txt, .xlsx
+ * (first sheet), .parquet, .arrow, .feather) are taken (so a folder may hold one file per year); households files load newest first
  * (names sort by year). A file already in the canonical form (UTF-8 CSV, comma, contract headers) is read as
  * is; any other goes through the import pre-step (ingest/: encoding, separator, French headers and values).
  */
@@ -18,7 +18,7 @@ export interface FolderFiles {
 
 export function datasetFolder(dir: string): FolderFiles {
 	if (!existsSync(dir)) throw new Error(`${dir} : dossier introuvable`);
-	const names = readdirSync(dir).filter((n) => /\.(csv|tsv|txt|xlsx|arrow|feather)$/i.test(n));
+	const names = readdirSync(dir).filter((n) => /\.(csv|tsv|txt|xlsx|arrow|feather|parquet)$/i.test(n));
 	const pick = (prefix: string) =>
 		names
 			.filter((n) => n.startsWith(prefix))

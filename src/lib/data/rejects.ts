@@ -1,10 +1,10 @@
 /**
  * What the Données page and the CLI show of a report: counts per reason, the rejected rows as a CSV the user
  * fixes in Excel and re-imports, and the template file. CSV written for French Excel: `;` separator, UTF-8
- * BOM, CRLF; a cell starting with = + - @ (or tab / carriage return) is prefixed with ' so Excel runs no
- * formula — a plain number such as -12,5 is left as is, since it cannot be one.
+ * BOM, CRLF, formula-safe cells (export.ts).
  */
 import { HEADER_ALIASES } from './aliases.ts';
+import { csvCell, tableXlsx, type ExportTable } from './export.ts';
 import type { Ingested } from './ingest/index.ts';
 import type { Contract } from './schema.ts';
 import type { RowError, ValidationReport } from './validate.ts';
@@ -30,14 +30,8 @@ export function reasonCounts(report: ValidationReport): ReasonCount[] {
 	return [...m.values()].sort((a, b) => b.rows - a.rows || a.column.localeCompare(b.column));
 }
 
-const NEGATIVE_NUMBER = /^-\d+([.,]\d+)?$/;
-
 /** One CSV cell for French Excel, formula-safe. */
-export function excelCell(v: string | null | undefined): string {
-	let s = v ?? '';
-	if (/^[=+\-@\t\r]/.test(s) && !NEGATIVE_NUMBER.test(s)) s = `'${s}`;
-	return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+export const excelCell = (v: string | null | undefined) => csvCell(v ?? '', ';');
 
 export const excelCsv = (rows: ReadonlyArray<ReadonlyArray<string | null>>) => '\ufeff' + rows.map((r) => r.map(excelCell).join(';')).join('\r\n') + '\r\n';
 
@@ -61,6 +55,14 @@ export function rejectsCsv(report: ValidationReport, ingested: Ingested): string
 
 /** Template with French headers (the first alias of each column) and one example row. */
 export function templateCsv(contract: Contract): string {
+	const t = templateTable(contract);
+	return excelCsv([t.columns, ...(t.rows as string[][])]);
+}
+
+/** The same template as an Excel workbook (sheet « modèle »). */
+export const templateXlsx = (contract: Contract): Promise<Blob> => tableXlsx(templateTable(contract), 'modèle');
+
+function templateTable(contract: Contract): ExportTable {
 	const aliases = HEADER_ALIASES[contract.kind];
 	const header = contract.columns.map((c) => aliases[c.name]?.[0] ?? c.name);
 	const example: Record<string, string> =
@@ -102,5 +104,5 @@ export function templateCsv(contract: Contract): string {
 					referrer: 'CCAS',
 					outcome_6m: 'inconnue'
 				};
-	return excelCsv([header, contract.columns.map((c) => example[c.name] ?? '')]);
+	return { columns: header, rows: [contract.columns.map((c) => example[c.name] ?? '')] };
 }

@@ -29,7 +29,14 @@ export interface ValidationReport {
 	mapping?: Array<{ header: string; column: string | null; note?: string }>;
 	encoding?: string;
 	separator?: string;
+	/** XLSX: the workbook's sheets and the one read. */
+	sheets?: string[];
+	sheet?: string;
 }
+
+/** Names for a message: the first 20, then how many more (a file may have 10 000 columns). */
+export const nameList = (names: readonly string[]) =>
+	names.length > 20 ? `${names.slice(0, 20).join(', ')} et ${names.length - 20} autres` : names.join(', ');
 
 /** Column added by the import pre-step when records and physical lines diverge (quoted line breaks). */
 export const LINE_COLUMN = '__line';
@@ -240,7 +247,8 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		warnings: []
 	};
 	const dialect = opts.delimiter ? `, delim = ${literal(opts.delimiter)}, quote = '"', escape = '"'` : '';
-	const source = (options: string) => `read_csv(${literal(opts.file)}, header = true, auto_detect = true${dialect}${options})`;
+	// Lines up to 32 MiB (DuckDB's default is 2 MiB): a long free-text cell must not make a file unreadable.
+	const source = (options: string) => `read_csv(${literal(opts.file)}, header = true, auto_detect = true, max_line_size = 33554432${dialect}${options})`;
 	let header: string[];
 	try {
 		header = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${source(', all_varchar = true')})`)).map(
@@ -254,7 +262,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const present = new Set(header.filter((h) => known.has(h)));
 	const hasLine = header.includes(LINE_COLUMN);
 	const extra = header.filter((h) => !known.has(h) && h !== LINE_COLUMN);
-	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${extra.join(', ')}`);
+	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${nameList(extra)}`);
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
 		report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source(', all_varchar = true')}`))[0].n;

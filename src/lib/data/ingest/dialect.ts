@@ -33,6 +33,17 @@ export function detectSeparator(text: string): Separator {
 }
 
 export function parseCsv(text: string, separator: Separator = detectSeparator(text)): Parsed {
+	const { rows, lines } = parseRows(text, separator, 1);
+	const [header = [], ...records] = rows;
+	lines.shift();
+	return { separator, header: header.map((h) => h.trim()), records, lines };
+}
+
+/**
+ * The records of `text` (whole records only: the streaming reader cuts its chunks after a line break outside
+ * quotes), the first starting on physical line `firstLine`; `nextLine` is the line after the last one.
+ */
+export function parseRows(text: string, separator: Separator, firstLine: number): { rows: string[][]; lines: number[]; nextLine: number } {
 	const rows: string[][] = [];
 	const lines: number[] = [];
 	const SEP = separator.charCodeAt(0);
@@ -41,7 +52,7 @@ export function parseCsv(text: string, separator: Separator = detectSeparator(te
 	const CR = 13;
 	const n = text.length;
 	let i = 0;
-	let line = 1;
+	let line = firstLine;
 	while (i < n) {
 		// One record, starting on physical line `start`.
 		const start = line;
@@ -110,7 +121,5 @@ export function parseCsv(text: string, separator: Separator = detectSeparator(te
 			lines.push(start);
 		}
 	}
-	const [header = [], ...records] = rows;
-	lines.shift();
-	return { separator, header: header.map((h) => h.trim()), records, lines };
+	return { rows, lines, nextLine: line };
 }

@@ -5,14 +5,14 @@
  * its physical line (a `__line` column is added when records and lines diverge: quoted line breaks, blank
  * lines).
  */
-import type { Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES, normalizeHeader, normalizeValue, TOTAL_PERSONS_ALIASES, VALUE_ALIASES } from '../aliases.ts';
 import type { Column, Contract } from '../schema.ts';
-import { loadCsv, type ValidationReport } from '../validate.ts';
+import { nameList } from '../validate.ts';
 import { decodeText, type Encoding } from './encoding.ts';
 import { parseCsv, type Parsed, type Separator } from './dialect.ts';
 import { isArrow, parseArrow } from './arrow.ts';
 import { isZip, parseXlsx } from './xlsx.ts';
+import { isParquet, parseParquet } from './parquet.ts';
 
 export interface MappingEntry {
 	/** Header as written in the file. */
@@ -23,60 +23,105 @@ export interface MappingEntry {
 	note?: string;
 }
 
+/** What the user may choose on the Données page (or `vigie validate --sheet`). */
+export interface IngestOptions {
+	/** Contract column chosen for each header of the file (same order; null = ignored), replacing the automatic mapping. */
+	mapping?: ReadonlyArray<string | null>;
+	/** XLSX sheet to read (the first when absent). */
+	sheet?: string;
+}
+
+export type SourceFormat = Encoding | 'xlsx' | 'arrow' | 'parquet';
+
 export interface Ingested {
-	/** Clean CSV for validate.ts (empty when fatal). */
+	/** Clean CSV for validate.ts (empty when fatal, or when streamed to a Blob: ingest/stream.ts). */
 	text: string;
-	/** How the file was written: a CSV encoding, `xlsx` (first sheet) or `arrow` (Arrow IPC). */
-	encoding: Encoding | 'xlsx' | 'arrow';
-	/** CSV separator (null for XLSX and Arrow). */
+	/** How the file was written: a CSV encoding, `xlsx`, `arrow` (Arrow IPC) or `parquet`. */
+	encoding: SourceFormat;
+	/** CSV separator (null for XLSX, Arrow and Parquet). */
 	separator: Separator | null;
-	/** Original header and records (values as in the file). */
+	/** Original header and records (values as in the file); a streamed file keeps only the records asked for. */
 	header: string[];
 	records: string[][];
 	/** Physical line of each record (header on line 1). */
 	lines: number[];
 	mapping: MappingEntry[];
 	warnings: string[];
+	/** XLSX: every sheet of the workbook, and the one read. */
+	sheets?: string[];
+	sheet?: string;
 	/** The file cannot be loaded at all (duplicated header, no header). */
 	fatal?: string;
 }
 
 export const SEPARATOR_LABEL: Record<Separator, string> = { ';': 'point-virgule', ',': 'virgule', '\t': 'tabulation' };
 
-/** Header → contract column, by canonical name first, then French alias. */
-export function mapHeader(contract: Contract, header: readonly string[]): { mapping: MappingEntry[]; fatal?: string } {
-	const aliases = HEADER_ALIASES[contract.kind];
-	const byName = new Map(contract.columns.map((c) => [normalizeHeader(c.name), c.name]));
-	const byAlias = new Map<string, string>();
-	for (const [col, names] of Object.entries(aliases)) for (const a of names) if (!byAlias.has(a)) byAlias.set(a, col);
+/**
+ * Header → contract column, by canonical name first, then French alias; or as the user chose (`chosen`, one
+ * entry per header), in which case only a column chosen twice is refused.
+ */
+export function mapHeader(
+	contract: Contract,
+	header: readonly string[],
+	chosen?: ReadonlyArray<string | null>
+): { mapping: MappingEntry[]; fatal?: string } {
 	const norm = header.map(normalizeHeader);
-	const seen = new Map<string, number>();
-	for (let i = 0; i < norm.length; i++) {
-		if (norm[i] === '') continue;
-		const j = seen.get(norm[i]);
-		if (j !== undefined) return { mapping: [], fatal: `en-tête en double : « ${header[j]} » (colonnes ${j + 1} et ${i + 1})` };
-		seen.set(norm[i], i);
-	}
-	const column: (string | null)[] = norm.map((h) => byName.get(h) ?? null);
-	const taken = new Map<string, number>();
-	column.forEach((c, i) => c && taken.set(c, i));
-	for (let i = 0; i < norm.length; i++) {
-		if (column[i]) continue;
-		const c = byAlias.get(norm[i]);
-		if (!c) continue;
-		const j = taken.get(c);
-		if (j !== undefined)
-			return { mapping: [], fatal: `en-tête en double : « ${header[j]} » et « ${header[i]} » désignent toutes deux la colonne ${c}` };
-		column[i] = c;
-		taken.set(c, i);
+	const names = new Set(contract.columns.map((c) => c.name));
+	let column: (string | null)[];
+	if (chosen) {
+		column = header.map((_, i) => (chosen[i] && names.has(chosen[i]!) ? chosen[i]! : null));
+		const first = new Map<string, number>();
+		for (let i = 0; i < column.length; i++) {
+			const c = column[i];
+			if (!c) continue;
+			const j = first.get(c);
+			if (j !== undefined) return { mapping: [], fatal: `la colonne ${c} est choisie pour deux en-têtes : « ${header[j]} » et « ${header[i]} »` };
+			first.set(c, i);
+		}
+	} else {
+		const aliases = HEADER_ALIASES[contract.kind];
+		const byName = new Map(contract.columns.map((c) => [normalizeHeader(c.name), c.name]));
+		const byAlias = new Map<string, string>();
+		for (const [col, names] of Object.entries(aliases)) for (const a of names) if (!byAlias.has(a)) byAlias.set(a, col);
+		const seen = new Map<string, number>();
+		for (let i = 0; i < norm.length; i++) {
+			if (norm[i] === '') continue;
+			const j = seen.get(norm[i]);
+			if (j !== undefined) return { mapping: [], fatal: `en-tête en double : « ${header[j]} » (colonnes ${j + 1} et ${i + 1})` };
+			seen.set(norm[i], i);
+		}
+		column = norm.map((h) => byName.get(h) ?? null);
+		const taken = new Map<string, number>();
+		column.forEach((c, i) => c && taken.set(c, i));
+		for (let i = 0; i < norm.length; i++) {
+			if (column[i]) continue;
+			const c = byAlias.get(norm[i]);
+			if (!c) continue;
+			const j = taken.get(c);
+			if (j !== undefined)
+				return { mapping: [], fatal: `en-tête en double : « ${header[j]} » et « ${header[i]} » désignent toutes deux la colonne ${c}` };
+			column[i] = c;
+			taken.set(c, i);
+		}
+		// A total household size stands for the persons aged 14 or more when those are absent.
+		if (contract.kind === 'households' && !taken.has('persons_14_plus')) {
+			const i = norm.findIndex((h, k) => !column[k] && TOTAL_PERSONS_ALIASES.includes(h));
+			if (i >= 0) column[i] = 'persons_14_plus';
+		}
 	}
 	const mapping: MappingEntry[] = header.map((h, i) => ({ header: h, column: column[i] }));
-	// A total household size stands for the persons aged 14 or more when those are absent.
-	if (contract.kind === 'households' && !taken.has('persons_14_plus')) {
-		const i = norm.findIndex((h, k) => !column[k] && TOTAL_PERSONS_ALIASES.includes(h));
-		if (i >= 0) mapping[i] = { header: header[i], column: 'persons_14_plus', note: `${header[i]} − enfants de moins de 14 ans` };
-	}
+	// persons_14_plus fed by a total size (nb_personnes…): the children are subtracted.
+	const total = mapping.findIndex((m, i) => m.column === 'persons_14_plus' && TOTAL_PERSONS_ALIASES.includes(norm[i]));
+	if (contract.kind === 'households' && total >= 0) mapping[total].note = `${header[total]} − enfants de moins de 14 ans`;
 	return { mapping };
+}
+
+/** Optional contract columns fed by no header, with the default they take (shown beside the mapping). */
+export function missingDefaults(contract: Contract, mapping: readonly MappingEntry[]): Array<{ column: string; label: string; default: string }> {
+	const mapped = new Set(mapping.map((m) => m.column));
+	return contract.columns
+		.filter((c) => !c.required && !mapped.has(c.name))
+		.map((c) => ({ column: c.name, label: c.label, default: c.default === null || c.default === undefined ? 'vide' : String(c.default) }));
 }
 
 const SPACES = /[\s\u00a0\u202f€]/g;
@@ -143,127 +188,115 @@ function cellCleaner(col: Column, counts: { padded: number }): (raw: string) => 
 
 const csvCell = (v: string) => (v.includes(',') || v.includes('"') ? `"${v.replaceAll('"', '""')}"` : v);
 
-/** Decodes, parses and maps one CSV file; never throws. */
-export function ingestCsv(contract: Contract, data: Uint8Array | string): Ingested {
-	const { text, encoding } = decodeText(data);
-	const parsed = parseCsv(text);
-	return ingestParsed(contract, parsed, encoding, parsed.separator);
+/**
+ * Original records → lines of clean CSV under a mapping, one record at a time (the streaming reader feeds it
+ * chunk by chunk). `withLine` adds each record's physical line in `__line`.
+ */
+export interface RowEncoder {
+	/** The clean CSV header line. */
+	header: string;
+	encode(record: readonly string[], line: number): string;
+	/** Warnings about what the cleaning did (zeros restored, extra fields), once every record is encoded. */
+	warnings(): string[];
 }
 
-/** A CSV, XLSX (first sheet) or Arrow IPC file, told apart by its first bytes; never throws. */
-export async function ingestFile(contract: Contract, data: Uint8Array | string): Promise<Ingested> {
-	const format = isZip(data) ? 'xlsx' : isArrow(data) ? 'arrow' : null;
-	if (!format) return ingestCsv(contract, data);
-	try {
-		return ingestParsed(contract, await (format === 'xlsx' ? parseXlsx : parseArrow)(data as Uint8Array), format, null);
-	} catch (e) {
-		const empty = ingestParsed(contract, { header: [], records: [], lines: [] }, format, null);
-		return { ...empty, fatal: `fichier ${format === 'xlsx' ? 'Excel' : 'Arrow'} illisible (${(e as Error).message})` };
-	}
-}
-
-function ingestParsed(contract: Contract, parsed: Omit<Parsed, 'separator'>, encoding: Ingested['encoding'], separator: Separator | null): Ingested {
-	const out: Ingested = {
-		text: '',
-		encoding,
-		separator,
-		header: parsed.header,
-		records: parsed.records,
-		lines: parsed.lines,
-		mapping: [],
-		warnings: []
-	};
-	if (!parsed.header.some((h) => h !== '')) {
-		out.fatal = 'fichier vide ou sans ligne d’en-tête';
-		return out;
-	}
-	const { mapping, fatal } = mapHeader(contract, parsed.header);
-	out.mapping = mapping;
-	if (fatal) {
-		out.fatal = fatal;
-		return out;
-	}
-	const ignored = mapping.filter((m) => !m.column && m.header !== '').map((m) => m.header);
-	if (ignored.length) out.warnings.push(`colonnes inconnues ignorées : ${ignored.join(', ')}`);
+export function rowEncoder(contract: Contract, mapping: readonly MappingEntry[], withLine: boolean): RowEncoder {
 	const used = mapping.map((m, i) => [m, i] as const).filter(([m]) => m.column);
 	const cols = used.map(([m]) => contract.columns.find((c) => c.name === m.column)!);
 	const total = used.findIndex(([m]) => m.note);
 	const under = used.findIndex(([m]) => m.column === 'persons_under_14');
-	const withLine = parsed.lines.some((l, k) => l !== k + 2);
 	const counts = { padded: 0 };
 	const cleaners = cols.map((c) => cellCleaner(c, counts));
+	const width = mapping.length;
 	let long = 0;
-	const rows: string[] = [[...cols.map((c) => c.name), ...(withLine ? ['__line'] : [])].join(',')];
-	const width = parsed.header.length;
-	for (let k = 0; k < parsed.records.length; k++) {
-		const rec = parsed.records[k];
-		if (rec.length > width && rec.slice(width).some((f) => f.trim() !== '')) long++;
-		const cells = used.map(([, i], j) => cleaners[j](rec[i] ?? ''));
-		if (total >= 0 && under >= 0 && /^\d+$/.test(cells[total]) && /^\d+$/.test(cells[under]))
-			cells[total] = String(Number(cells[total]) - Number(cells[under]));
-		if (withLine) cells.push(String(parsed.lines[k]));
-		rows.push(cells.map(csvCell).join(','));
+	return {
+		header: [...cols.map((c) => c.name), ...(withLine ? ['__line'] : [])].join(','),
+		encode(rec, line) {
+			if (rec.length > width && rec.slice(width).some((f) => f.trim() !== '')) long++;
+			const cells = used.map(([, i], j) => cleaners[j](rec[i] ?? ''));
+			if (total >= 0 && under >= 0 && /^\d+$/.test(cells[total]) && /^\d+$/.test(cells[under]))
+				cells[total] = String(Number(cells[total]) - Number(cells[under]));
+			if (withLine) cells.push(String(line));
+			return cells.map(csvCell).join(',');
+		},
+		warnings() {
+			const out: string[] = [];
+			if (counts.padded) out.push(`${counts.padded} code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)`);
+			if (long) out.push(`${long} ligne(s) avec plus de champs que l’en-tête : champs en trop ignorés`);
+			return out;
+		}
+	};
+}
+
+/** Decodes, parses and maps one CSV file held in memory; never throws. */
+export function ingestCsv(contract: Contract, data: Uint8Array | string, opts: IngestOptions = {}): Ingested {
+	const { text, encoding } = decodeText(data);
+	const parsed = parseCsv(text);
+	return ingestParsed(contract, parsed, encoding, parsed.separator, opts);
+}
+
+/** Formats read whole (not streamed), told apart by their first bytes. */
+export function binaryFormat(data: Uint8Array | string): 'xlsx' | 'arrow' | 'parquet' | null {
+	return isZip(data) ? 'xlsx' : isParquet(data) ? 'parquet' : isArrow(data) ? 'arrow' : null;
+}
+
+const FORMAT_LABEL = { xlsx: 'Excel', arrow: 'Arrow', parquet: 'Parquet' } as const;
+
+/** A CSV, XLSX (first or chosen sheet), Parquet or Arrow IPC file held in memory; never throws. */
+export async function ingestFile(contract: Contract, data: Uint8Array | string, opts: IngestOptions = {}): Promise<Ingested> {
+	const format = binaryFormat(data);
+	if (!format) return ingestCsv(contract, data, opts);
+	try {
+		const bytes = data as Uint8Array;
+		if (format === 'xlsx') {
+			const parsed = await parseXlsx(bytes, opts.sheet);
+			return { ...ingestParsed(contract, parsed, format, null, opts), sheets: parsed.sheets, sheet: parsed.sheet };
+		}
+		return ingestParsed(contract, await (format === 'parquet' ? parseParquet : parseArrow)(bytes), format, null, opts);
+	} catch (e) {
+		const empty = ingestParsed(contract, { header: [], records: [], lines: [] }, format, null, {});
+		return { ...empty, fatal: `fichier ${FORMAT_LABEL[format]} illisible (${(e as Error).message})` };
 	}
-	if (counts.padded) out.warnings.push(`${counts.padded} code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)`);
-	if (long) out.warnings.push(`${long} ligne(s) avec plus de champs que l’en-tête : champs en trop ignorés`);
+}
+
+/** Header checks and mapping of a parsed file: fatal when it cannot be loaded at all. */
+export function prepareHeader(contract: Contract, header: readonly string[], opts: IngestOptions): { mapping: MappingEntry[]; warnings: string[]; fatal?: string } {
+	if (!header.some((h) => h !== '')) return { mapping: [], warnings: [], fatal: 'fichier vide ou sans ligne d’en-tête' };
+	const chosen = opts.mapping && opts.mapping.length === header.length ? opts.mapping : undefined;
+	const { mapping, fatal } = mapHeader(contract, header, chosen);
+	if (fatal) return { mapping, warnings: [], fatal };
+	const ignored = mapping.filter((m) => !m.column && m.header !== '').map((m) => m.header);
+	return { mapping, warnings: ignored.length ? [`colonnes inconnues ignorées : ${nameList(ignored)}`] : [] };
+}
+
+function ingestParsed(
+	contract: Contract,
+	parsed: Omit<Parsed, 'separator'>,
+	encoding: SourceFormat,
+	separator: Separator | null,
+	opts: IngestOptions
+): Ingested {
+	const { mapping, warnings, fatal } = prepareHeader(contract, parsed.header, opts);
+	const out: Ingested = { text: '', encoding, separator, header: parsed.header, records: parsed.records, lines: parsed.lines, mapping, warnings };
+	if (fatal) return { ...out, fatal };
+	const enc = rowEncoder(contract, mapping, parsed.lines.some((l, k) => l !== k + 2));
+	const rows: string[] = [enc.header];
+	for (let k = 0; k < parsed.records.length; k++) rows.push(enc.encode(parsed.records[k], parsed.lines[k]));
+	out.warnings.push(...enc.warnings());
 	out.text = rows.join('\n') + '\n';
 	return out;
 }
 
-export interface ImportedFile {
-	report: ValidationReport;
-	ingested: Ingested;
-}
-
 /**
- * Ingests and validates one user file into `table` (default: the contract's kind). The report carries the
- * mapping, encoding and separator; the ingested original records stay with it for the rejects file.
+ * True when a file can go to DuckDB's own CSV reader as is: every used header is a contract column name and
+ * every sampled cell is already in the contract's form (no French spelling, number or date to rewrite).
  */
-export async function importFile(
-	db: Connector,
-	contract: Contract,
-	file: { name: string; data: Uint8Array | string },
-	table: string = contract.kind
-): Promise<ImportedFile> {
-	const ingested = await ingestFile(contract, file.data);
-	const meta = { mapping: ingested.mapping, encoding: ingested.encoding, ...(ingested.separator ? { separator: ingested.separator } : {}) };
-	if (ingested.fatal) {
-		const read = ingested.records.length;
-		const report: ValidationReport = {
-			kind: contract.kind,
-			file: file.name,
-			read,
-			loaded: 0,
-			rejected: read,
-			errors: [],
-			warnings: ingested.warnings,
-			fatal: `${file.name} : ${ingested.fatal} (fichier refusé en entier)`,
-			...meta
-		};
-		return { report, ingested };
-	}
-	const registered = `${table}__import.csv`;
-	await db.registerFile(registered, ingested.text);
-	try {
-		const report = await loadCsv(db, contract, { file: registered, table, displayName: file.name, delimiter: ',' });
-		report.warnings = [...ingested.warnings, ...report.warnings];
-		// A missing required column: say which headers would have been recognised for it.
-		const mapped = new Set(ingested.mapping.map((m) => m.column));
-		for (const c of contract.columns)
-			if (c.required && !mapped.has(c.name))
-				report.warnings.push(`${c.name} (${c.label}) : en-têtes reconnus : ${[c.name, ...(HEADER_ALIASES[contract.kind][c.name] ?? [])].join(', ')}`);
-		// Errors show the value as written in the file (« 2 100,50 », « Bénévole »), not the cleaned one.
-		if (report.errors.length) {
-			const index = new Map(ingested.lines.map((l, k) => [l, k]));
-			const source = new Map(ingested.mapping.map((m, i) => [m.column, i] as const).filter(([c]) => c !== null));
-			for (const e of report.errors) {
-				const k = index.get(e.line);
-				const i = source.get(e.column);
-				if (k !== undefined && i !== undefined) e.value = ingested.records[k][i] ?? null;
-			}
-		}
-		return { report: { ...report, ...meta }, ingested };
-	} finally {
-		await db.dropFile(registered);
-	}
+export function isCanonicalSample(contract: Contract, mapping: readonly MappingEntry[], records: readonly string[][]): boolean {
+	if (mapping.some((m) => (m.column !== null && m.header !== m.column) || m.note)) return false;
+	const counts = { padded: 0 };
+	const checks = mapping
+		.map((m, i) => [m, i] as const)
+		.filter(([m]) => m.column)
+		.map(([m, i]) => [i, cellCleaner(contract.columns.find((c) => c.name === m.column)!, counts)] as const);
+	return records.every((r) => r.length === mapping.length && checks.every(([i, clean]) => clean(r[i]) === r[i]));
 }

@@ -1,0 +1,179 @@
+/**
+ * Import benchmark (issue 4): rows per second and peak memory for a 100 000 and a 1 000 000-row households
+ * CSV, in Node and in the page (chromium, through the Données page upload as a user does):
+ *   - contract form (UTF-8, `,`): DuckDB's own CSV reader reads the file as is (fast path);
+ *   - French Excel form (`;`, decimal comma): the streaming pre-step, then DuckDB (careful path);
+ *   - the same contract-form file parsed by papaparse and counted by DuckDB's CSV reader, in the same run.
+ * Node memory is the peak RSS sampled every 50 ms; page memory the peak RSS of every chromium process.
+ *   npx node bench/import.ts [runs]     (the page part needs VIGIE_BUILD=build-import npx vite build first)
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Papa from 'papaparse';
+import { benchInputs } from './inputs.ts';
+import { createNodeConnector } from '../src/lib/db/node.ts';
+import { importBlob } from '../src/lib/data/ingest/import.ts';
+import { HOUSEHOLDS } from '../src/lib/data/schema.ts';
+import { openSite } from '../scripts/headless.ts';
+
+const OUT = '/tmp/vigie-bench-import';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+
+/** The first `rows` households of `src`, in the contract form and in the French Excel form (cached). */
+async function inputs(src: string, rows: number): Promise<{ plain: string; french: string }> {
+	mkdirSync(OUT, { recursive: true });
+	const plain = join(OUT, `households-${rows}.csv`);
+	const french = join(OUT, `households-${rows}-fr.csv`);
+	if (existsSync(plain) && existsSync(french)) return { plain, french };
+	const a = createWriteStream(plain);
+	const b = createWriteStream(french);
+	let n = -1;
+	for await (const line of createInterface({ input: createReadStream(src) })) {
+		if (n++ >= rows) break;
+		if (!a.write(line + '\n')) await once(a, 'drain');
+		if (!b.write(line.replaceAll(',', ';').replaceAll('.', ',') + '\r\n')) await once(b, 'drain');
+	}
+	a.end();
+	b.end();
+	await Promise.all([once(a, 'finish'), once(b, 'finish')]);
+	return { plain, french };
+}
+
+/** Runs `fn`, sampling RSS (Node) every 50 ms: milliseconds and peak RSS above the start. */
+async function measure(fn: () => Promise<unknown>): Promise<{ ms: number; peak: number }> {
+	globalThis.gc?.();
+	const base = process.memoryUsage().rss;
+	let peak = base;
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+	const t0 = performance.now();
+	await fn();
+	const ms = performance.now() - t0;
+	clearInterval(timer);
+	peak = Math.max(peak, process.memoryUsage().rss);
+	return { ms, peak: peak - base };
+}
+
+async function nodeImport(path: string): Promise<{ ms: number; peak: number; loaded: number }> {
+	const db = await createNodeConnector();
+	let loaded = 0;
+	const m = await measure(async () => {
+		const blob = new Blob([readFileSync(path)]);
+		const { report } = await importBlob(db, HOUSEHOLDS, { name: 'h.csv', blob });
+		if (report.fatal) throw new Error(report.fatal);
+		loaded = report.loaded;
+	});
+	await db.close();
+	return { ...m, loaded };
+}
+
+async function duckCount(path: string): Promise<{ ms: number; peak: number }> {
+	const db = await createNodeConnector();
+	const m = await measure(async () => {
+		await db.registerFile('h.csv', readFileSync(path));
+		await db.query(`SELECT count(*) FROM read_csv('h.csv', header = true)`);
+		await db.dropFile('h.csv');
+	});
+	await db.close();
+	return m;
+}
+
+const papaCount = (path: string) =>
+	measure(async () => {
+		let rows = 0;
+		await new Promise<void>((resolve, reject) =>
+			Papa.parse(createReadStream(path), { header: false, step: () => void rows++, complete: () => resolve(), error: reject })
+		);
+	});
+
+/** Peak RSS of every process of the chromium started for `profile`, sampled while `fn` runs. */
+async function pageImport(build: string, path: string): Promise<{ ms: number; peak: number; rows: number }> {
+	process.env.VIGIE_BUILD = build;
+	const site = await openSite(build);
+	try {
+		const { page } = site;
+		await page.goto(site.url + '/donnees');
+		await page.waitForSelector('tr[data-kind=households]', { timeout: 120_000 });
+		const rss = () => {
+			const ps = execFileSync('ps', ['-eo', 'rss,args'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+			return ps
+				.split('\n')
+				.filter((l) => l.includes('chromium') && l.includes('vigie-chromium'))
+				.reduce((s, l) => s + Number(l.trim().split(/\s+/)[0]) * 1024, 0);
+		};
+		const base = rss();
+		let peak = base;
+		const timer = setInterval(() => (peak = Math.max(peak, rss())), 200);
+		const t0 = performance.now();
+		await page.setInputFiles('#file-households', path);
+		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForSelector('[data-testid=import-status]', { timeout: 600_000 });
+		const ms = performance.now() - t0;
+		clearInterval(timer);
+		const status = await page.getByTestId('import-status').innerText();
+		if (!status.includes('chargés')) throw new Error(`${path} : ${status} ${await page.locator('[data-import] .error').allInnerTexts()}`);
+		const [rows] = (await page.locator('[data-testid=import-counts] td').allInnerTexts()).map((c) => Number(c.replace(/\s/g, '')));
+		return { ms, peak: peak - base, rows };
+	} finally {
+		await site.close();
+	}
+}
+
+export async function benchImport(dir: string, opts: { runs: number }): Promise<Record<string, number>> {
+	const src = join(dir, 'households-2023.csv');
+	const total = readFileSync(src, 'utf8').length; // warms the page cache too
+	void total;
+	const out: Record<string, number> = {};
+	const build = process.env.VIGIE_BUILD ?? 'build-import';
+	for (const [label, rows] of [['100k', 100_000], ['1m', 1_000_000]] as const) {
+		const { plain, french } = await inputs(src, rows);
+		out[`file_${label}_mb`] = mb(statSync(plain).size);
+		const runs = { fast: [] as number[], careful: [] as number[], duck: [] as number[], papa: [] as number[] };
+		const peaks = { fast: 0, careful: 0, duck: 0, papa: 0 };
+		let n = 0;
+		for (let r = 0; r < opts.runs; r++) {
+			const f = await nodeImport(plain);
+			const c = await nodeImport(french);
+			const d = await duckCount(plain);
+			const p = await papaCount(plain);
+			n = f.loaded;
+			runs.fast.push(f.ms), runs.careful.push(c.ms), runs.duck.push(d.ms), runs.papa.push(p.ms);
+			peaks.fast = Math.max(peaks.fast, f.peak);
+			peaks.careful = Math.max(peaks.careful, c.peak);
+			peaks.duck = Math.max(peaks.duck, d.peak);
+			peaks.papa = Math.max(peaks.papa, p.peak);
+		}
+		out[`node_${label}_rows`] = n;
+		for (const k of ['fast', 'careful', 'duck', 'papa'] as const) {
+			out[`node_${label}_${k}_ms`] = Math.round(median(runs[k]));
+			out[`node_${label}_${k}_rows_per_s`] = Math.round(n / (median(runs[k]) / 1000));
+			out[`node_${label}_${k}_peak_mb`] = mb(peaks[k]);
+		}
+		out[`node_${label}_ratio_papa_duck`] = Math.round((median(runs.papa) / median(runs.duck)) * 100) / 100;
+		if (existsSync(join(build, 'index.html'))) {
+			for (const [k, path] of [['fast', plain], ['careful', french]] as const) {
+				const ms: number[] = [];
+				let peak = 0;
+				for (let r = 0; r < opts.runs; r++) {
+					const m = await pageImport(build, path);
+					ms.push(m.ms);
+					peak = Math.max(peak, m.peak);
+				}
+				out[`page_${label}_${k}_ms`] = Math.round(median(ms));
+				out[`page_${label}_${k}_rows_per_s`] = Math.round(n / (median(ms) / 1000));
+				out[`page_${label}_${k}_peak_mb`] = mb(peak);
+			}
+		}
+	}
+	return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const runs = Number(process.argv[2] ?? 3);
+	const res = await benchImport(benchInputs('1m'), { runs });
+	console.log(`Import (médianes sur ${runs} passages ; fast = lecteur CSV de DuckDB, careful = prétraitement en flux, duck/papa = simple lecture)`);
+	console.table(Object.entries(res).map(([key, value]) => ({ key, value })));
+}

@@ -1,0 +1,199 @@
+/**
+ * One user file → a validated table, by the shortest safe way:
+ *  - a CSV already in the contract's form (UTF-8, contract headers, plain values, no quotes) goes to DuckDB's
+ *    own CSV reader as is: no parsing in JavaScript (the fast path for large exports);
+ *  - any other file goes through the streaming pre-step (stream.ts: encoding, separator, French headers and
+ *    values), in a Worker in the page.
+ * The size is checked first against documented limits, so a file too large for the browser gets a French
+ * message instead of a dead tab. Read = loaded + rejected always holds; the original rows of the rejected
+ * lines are kept for the rejects file.
+ */
+import type { Connector } from '../../db/connector.ts';
+import { HEADER_ALIASES } from '../aliases.ts';
+import type { Contract } from '../schema.ts';
+import { loadCsv, type ValidationReport } from '../validate.ts';
+import { binaryFormat, type IngestOptions, type Ingested } from './index.ts';
+import { ImportCancelled, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
+
+export interface ImportedFile {
+	report: ValidationReport;
+	ingested: Ingested;
+}
+
+export type ImportPhase = 'lecture' | 'contrôle';
+
+export interface ImportOptions extends IngestOptions {
+	signal?: AbortSignal;
+	onProgress?: (p: ImportProgress & { phase: ImportPhase }) => void;
+	/** Where the pre-step runs (the page gives a Worker); in-thread by default. */
+	transcode?: Transcoder;
+}
+
+const MB = 1_000_000;
+/**
+ * Largest files accepted, in bytes. DuckDB-wasm holds the file and the table in one 4 GB wasm memory; a
+ * 1 000 000-household CSV is 190 MB (bench/import.ts measures its load), so 500 MB (≈ 2,6 million
+ * households) leaves room for the indicators. XLSX, Parquet and Arrow are decoded whole in JavaScript,
+ * where a cell costs tens of bytes: their limits are lower.
+ */
+export const SIZE_LIMITS = { csv: 500 * MB, xlsx: 50 * MB, parquet: 200 * MB, arrow: 200 * MB } as const;
+/** Files up to this size keep every original record (errors then show values exactly as written). */
+const KEEP_ALL = 16 * MB;
+/** The rejects file lists at most this many rows (the report counts them all). */
+export const MAX_REJECT_ROWS = 100_000;
+
+const FORMAT_NAME = { csv: 'CSV', xlsx: 'Excel', parquet: 'Parquet', arrow: 'Arrow' } as const;
+const mb = (n: number) => `${Math.round(n / MB).toLocaleString('fr-FR')} Mo`;
+
+function refused(contract: Contract, name: string, read: number, ingested: Ingested, fatal: string): ImportedFile {
+	const report: ValidationReport = {
+		kind: contract.kind,
+		file: name,
+		read,
+		loaded: 0,
+		rejected: read,
+		errors: [],
+		warnings: ingested.warnings,
+		fatal: `${name} : ${fatal} (fichier refusé en entier)`,
+		...meta(ingested)
+	};
+	return { report, ingested };
+}
+
+const meta = (i: Ingested) => ({
+	mapping: i.mapping,
+	encoding: i.encoding,
+	...(i.separator ? { separator: i.separator } : {}),
+	...(i.sheets ? { sheets: i.sheets, sheet: i.sheet } : {})
+});
+
+/** The bytes of a file, read in chunks so the page can show progress. */
+async function readAll(file: Blob, opts: ImportOptions): Promise<Uint8Array> {
+	const out = new Uint8Array(file.size);
+	const step = 16 << 20;
+	for (let pos = 0; pos < file.size; pos += step) {
+		if (opts.signal?.aborted) throw new ImportCancelled();
+		out.set(new Uint8Array(await file.slice(pos, pos + step).arrayBuffer()), pos);
+		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: 0 });
+	}
+	return out;
+}
+
+/** Records a CSV holds when every line is one record (no quotes, no blank lines): its line breaks. */
+function lineRecords(bytes: Uint8Array): number {
+	let n = 0;
+	for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+	if (bytes.length && bytes[bytes.length - 1] !== 10) n++;
+	return Math.max(0, n - 1);
+}
+
+/** Validates the clean CSV registered under `registered` into `table`. */
+async function validate(db: Connector, contract: Contract, registered: string, table: string, name: string, delimiter: string) {
+	try {
+		return await loadCsv(db, contract, { file: registered, table, displayName: name, delimiter });
+	} finally {
+		await db.dropFile(registered);
+	}
+}
+
+/**
+ * Ingests and validates one user file into `table` (default: the contract's kind). The report carries the
+ * mapping, encoding, separator (and sheets); the original rejected records stay with it for the rejects file.
+ * Throws ImportCancelled when `signal` is aborted (the table may then be half-made: the caller drops it).
+ */
+export async function importBlob(
+	db: Connector,
+	contract: Contract,
+	file: { name: string; blob: Blob },
+	table: string = contract.kind,
+	opts: ImportOptions = {}
+): Promise<ImportedFile> {
+	const { name, blob } = file;
+	const format = binaryFormat(new Uint8Array(await blob.slice(0, 8).arrayBuffer())) ?? 'csv';
+	if (blob.size > SIZE_LIMITS[format]) {
+		const empty: Ingested = { text: '', encoding: format === 'csv' ? 'utf-8' : format, separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
+		return refused(
+			contract,
+			name,
+			0,
+			empty,
+			`fichier trop volumineux pour le navigateur : ${mb(blob.size)}, limite ${mb(SIZE_LIMITS[format])} pour un fichier ${FORMAT_NAME[format]} ; découpez-le (par exemple par année) ou utilisez la commande vigie validate`
+		);
+	}
+	const registered = `${table}__import.csv`;
+	const progress = (p: ImportProgress) => opts.onProgress?.({ ...p, phase: 'lecture' });
+	let report: ValidationReport | null = null;
+	let ingested: Ingested | null = null;
+	let complete = false;
+
+	// Fast path: DuckDB reads the file as it is.
+	if (format === 'csv') {
+		const sniff = await sniffCsv(contract, blob, opts);
+		if (sniff.canonical) {
+			const bytes = await readAll(blob, opts);
+			const expected = lineRecords(bytes);
+			await db.registerFile(registered, bytes);
+			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
+			const r = await validate(db, contract, registered, table, name, sniff.separator);
+			// A line DuckDB could not read, or lines that are not records: the careful path decides.
+			if (!r.fatal && r.read === expected) {
+				report = r;
+				ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
+			}
+		}
+	}
+
+	// Careful path: the streaming pre-step, then DuckDB on the clean CSV.
+	if (!report || !ingested) {
+		const run = opts.transcode ?? transcode;
+		complete = blob.size <= KEEP_ALL;
+		const t = await run(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, keepAll: complete });
+		ingested = t.ingested;
+		if (ingested.fatal || !t.csv) return refused(contract, name, t.rows, ingested, ingested.fatal ?? 'fichier illisible');
+		if (opts.signal?.aborted) throw new ImportCancelled();
+		const bytes = new Uint8Array(await t.csv.arrayBuffer());
+		await db.registerFile(registered, bytes);
+		opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
+		report = await validate(db, contract, registered, table, name, ',');
+		report.warnings = [...ingested.warnings, ...report.warnings];
+	}
+	if (opts.signal?.aborted) throw new ImportCancelled();
+
+	// A missing required column: say which headers would have been recognised for it.
+	const mapped = new Set(ingested.mapping.map((m) => m.column));
+	for (const c of contract.columns)
+		if (c.required && !mapped.has(c.name))
+			report.warnings.push(`${c.name} (${c.label}) : en-têtes reconnus : ${[c.name, ...(HEADER_ALIASES[contract.kind][c.name] ?? [])].join(', ')}`);
+
+	if (report.errors.length) {
+		// The original rows of the rejected lines, for the rejects file (a second read, only when needed).
+		if (!complete) {
+			const lines = new Set<number>();
+			for (const e of report.errors) if (lines.size < MAX_REJECT_ROWS) lines.add(e.line);
+			const run = opts.transcode ?? transcode;
+			const again = await run(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, collect: lines });
+			ingested.records = again.ingested.records;
+			ingested.lines = again.ingested.lines;
+		}
+		// Errors show the value as written in the file (« 2 100,50 », « Bénévole »), not the cleaned one.
+		const index = new Map(ingested.lines.map((l, k) => [l, k]));
+		const source = new Map(ingested.mapping.map((m, i) => [m.column, i] as const).filter(([c]) => c !== null));
+		for (const e of report.errors) {
+			const k = index.get(e.line);
+			const i = source.get(e.column);
+			if (k !== undefined && i !== undefined) e.value = ingested.records[k][i] ?? null;
+		}
+	}
+	return { report: { ...report, ...meta(ingested) }, ingested };
+}
+
+/** The same for a file held in memory (CLI, tests). */
+export function importFile(
+	db: Connector,
+	contract: Contract,
+	file: { name: string; data: Uint8Array | string },
+	table: string = contract.kind,
+	opts: ImportOptions = {}
+): Promise<ImportedFile> {
+	return importBlob(db, contract, { name: file.name, blob: new Blob([file.data as BlobPart]) }, table, opts);
+}

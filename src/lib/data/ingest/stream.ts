@@ -1,0 +1,217 @@
+/**
+ * Streaming pre-step for large CSV files: the file (a browser File or any Blob) is read in chunks, decoded
+ * (UTF-8, BOM or Windows-1252), cut after the last line break outside quotes, parsed, mapped and cleaned
+ * chunk by chunk into a Blob of clean CSV. Memory stays bounded by a chunk plus the clean output, which the
+ * browser keeps in Blob storage (off the JS heap, on disk when large). Runs in a Worker in the page
+ * (app/import-worker.ts) and in-thread in Node. Binary formats (XLSX, Parquet, Arrow) are read whole.
+ */
+import type { Contract } from '../schema.ts';
+import { detectSeparator, parseRows, type Separator } from './dialect.ts';
+import type { Encoding } from './encoding.ts';
+import { binaryFormat, ingestFile, isCanonicalSample, prepareHeader, rowEncoder, type IngestOptions, type Ingested, type MappingEntry, type RowEncoder } from './index.ts';
+
+export interface ImportProgress {
+	/** Bytes of the user's file read so far, and its size. */
+	bytes: number;
+	total: number;
+	/** Records parsed so far. */
+	rows: number;
+}
+
+export interface StreamOptions extends IngestOptions {
+	onProgress?: (p: ImportProgress) => void;
+	/** Checked between chunks: the read stops as soon as it is set. */
+	signal?: AbortSignal;
+	/** Keep the original records of these lines (the rejected ones, for the rejects file) and write no CSV. */
+	collect?: ReadonlySet<number>;
+	/** Keep every original record (small files: errors then show values as written). */
+	keepAll?: boolean;
+	/** Bytes per read (default 4 MiB). */
+	chunkBytes?: number;
+}
+
+export interface Transcoded {
+	/** Mapping, format, warnings, and the original records kept (see keepAll / collect). */
+	ingested: Ingested;
+	/** Clean CSV for validate.ts (null when fatal or collecting). */
+	csv: Blob | null;
+	/** Records read. */
+	rows: number;
+}
+
+/** Runs the pre-step of one file; where it runs (Worker or not) is the caller's choice. */
+export type Transcoder = (contract: Contract, file: Blob, opts: StreamOptions) => Promise<Transcoded>;
+
+export class ImportCancelled extends Error {
+	constructor() {
+		super('import annulé');
+	}
+}
+
+const CHUNK = 4 << 20;
+/** Clean CSV strings are moved to Blob storage by batches of this many characters. */
+const FLUSH = 8 << 20;
+const SAMPLE = 64 << 10;
+
+const checkAbort = (signal?: AbortSignal) => {
+	if (signal?.aborted) throw new ImportCancelled();
+};
+
+/** The encoding of a file from its first bytes: BOM, strict UTF-8, else Windows-1252. */
+function sniffEncoding(head: Uint8Array): Encoding {
+	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+		return 'utf-8';
+	} catch {
+		return 'windows-1252';
+	}
+}
+
+const UTF16 = 'fichier en UTF-16 (« Texte Unicode » d’Excel), non pris en charge : enregistrez-le en « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »';
+
+/** UTF-16 (Excel's « Texte Unicode »): its byte order mark, or a NUL byte every other byte. */
+function isUtf16(head: Uint8Array): boolean {
+	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+	let nul = 0;
+	const n = Math.min(head.length, 200);
+	for (let i = 0; i < n; i++) if (head[i] === 0) nul++;
+	return n >= 8 && nul >= n / 3;
+}
+
+/** How a CSV file is written, from its first 64 KiB: encoding, separator, and whether DuckDB can read it as is. */
+export async function sniffCsv(
+	contract: Contract,
+	file: Blob,
+	opts: IngestOptions = {}
+): Promise<{ encoding: Encoding; separator: Separator; header: string[]; mapping: MappingEntry[]; canonical: boolean }> {
+	const head = new Uint8Array(await file.slice(0, SAMPLE).arrayBuffer());
+	const encoding = sniffEncoding(head);
+	const text = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(head);
+	const separator = detectSeparator(text);
+	// Whole lines only; a quote anywhere in the sample sends the file through the streaming pre-step (a quoted
+	// line break would shift DuckDB's line numbers).
+	const whole = file.size > SAMPLE ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
+	const { rows } = parseRows(whole, separator, 1);
+	const [header = [], ...records] = rows;
+	const names = header.map((h) => h.trim());
+	const { mapping, fatal } = prepareHeader(contract, names, opts);
+	const canonical =
+		encoding !== 'windows-1252' && !fatal && !opts.mapping && !text.includes('"') && !/\n\r?\n/.test(whole) && isCanonicalSample(contract, mapping, records);
+	return { encoding, separator, header: names, mapping, canonical };
+}
+
+/** Streams one CSV file (or reads a binary one whole) into clean CSV; never throws but on cancel. */
+export const transcode: Transcoder = async (contract, file, opts) => {
+	const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+	if (binaryFormat(head)) {
+		const ingested = await ingestFile(contract, new Uint8Array(await file.arrayBuffer()), opts);
+		checkAbort(opts.signal);
+		opts.onProgress?.({ bytes: file.size, total: file.size, rows: ingested.records.length });
+		const csv = ingested.fatal || opts.collect ? null : new Blob([ingested.text]);
+		const read = ingested.records.length;
+		if (opts.collect) {
+			const keep = ingested.lines.map((l) => opts.collect!.has(l));
+			ingested.records = ingested.records.filter((_, k) => keep[k]);
+			ingested.lines = ingested.lines.filter((_, k) => keep[k]);
+		} else if (!opts.keepAll) [ingested.records, ingested.lines] = [[], []];
+		return { ingested: { ...ingested, text: '' }, csv, rows: read };
+	}
+	const sample = new Uint8Array(await file.slice(0, SAMPLE).arrayBuffer());
+	if (isUtf16(sample)) {
+		const ingested: Ingested = { text: '', encoding: 'utf-8', separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
+		return { ingested: { ...ingested, fatal: UTF16 }, csv: null, rows: 0 };
+	}
+	const first = sniffEncoding(sample);
+	try {
+		return await streamCsv(contract, file, first, opts);
+	} catch (e) {
+		// Valid UTF-8 at the start, not further on: the file is Windows-1252 after all.
+		if (e instanceof TypeError && first !== 'windows-1252') return streamCsv(contract, file, 'windows-1252', opts);
+		throw e;
+	}
+};
+
+async function streamCsv(contract: Contract, file: Blob, encoding: Encoding, opts: StreamOptions): Promise<Transcoded> {
+	const decoder = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8', { fatal: encoding !== 'windows-1252' });
+	const ingested: Ingested = { text: '', encoding, separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
+	const step = opts.chunkBytes ?? CHUNK;
+	const blobs: Blob[] = [];
+	let parts: string[] = [];
+	let pending = 0;
+	const write = (s: string) => {
+		if (opts.collect) return;
+		parts.push(s);
+		pending += s.length;
+		if (pending >= FLUSH) {
+			blobs.push(new Blob(parts));
+			parts = [];
+			pending = 0;
+		}
+	};
+	let carry = '';
+	let scanned = 0;
+	let quoted = false;
+	let line = 1;
+	let rows = 0;
+	let separator: Separator | null = null;
+	const st: { encoder: RowEncoder | null } = { encoder: null };
+	let fatal: string | undefined;
+
+	const consume = (text: string) => {
+		separator ??= detectSeparator(text);
+		const parsed = parseRows(text, separator, line);
+		line = parsed.nextLine;
+		let k = 0;
+		if (!st.encoder) {
+			if (!parsed.rows.length) return;
+			const header = parsed.rows[0].map((h) => h.trim());
+			k = 1;
+			ingested.header = header;
+			const prep = prepareHeader(contract, header, opts);
+			ingested.mapping = prep.mapping;
+			ingested.warnings.push(...prep.warnings);
+			if (prep.fatal) fatal = prep.fatal;
+			st.encoder = rowEncoder(contract, prep.mapping, true);
+			write(st.encoder.header + '\n');
+		}
+		for (; k < parsed.rows.length; k++) {
+			const rec = parsed.rows[k];
+			const at = parsed.lines[k];
+			rows++;
+			if (opts.keepAll || opts.collect?.has(at)) {
+				ingested.records.push(rec);
+				ingested.lines.push(at);
+			}
+			if (!fatal) write(st.encoder.encode(rec, at) + '\n');
+		}
+	};
+
+	for (let pos = 0; pos < file.size; pos += step) {
+		checkAbort(opts.signal);
+		const bytes = new Uint8Array(await file.slice(pos, pos + step).arrayBuffer());
+		let text = decoder.decode(bytes, { stream: pos + step < file.size });
+		if (pos === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		carry += text;
+		// The last line break outside quotes ends the whole records of this chunk.
+		let cut = -1;
+		for (let i = scanned; i < carry.length; i++) {
+			const c = carry.charCodeAt(i);
+			if (c === 34) quoted = !quoted;
+			else if (c === 10 && !quoted) cut = i;
+		}
+		if (cut >= 0) {
+			consume(carry.slice(0, cut + 1));
+			carry = carry.slice(cut + 1);
+		}
+		scanned = carry.length;
+		opts.onProgress?.({ bytes: Math.min(pos + step, file.size), total: file.size, rows });
+	}
+	if (carry) consume(carry);
+	const encoder = st.encoder;
+	ingested.separator = separator;
+	if (!encoder) fatal = 'fichier vide ou sans ligne d’en-tête';
+	if (fatal || !encoder) return { ingested: { ...ingested, fatal }, csv: null, rows };
+	ingested.warnings.push(...encoder.warnings());
+	return { ingested, csv: opts.collect ? null : new Blob([...blobs, ...parts]), rows };
+}
