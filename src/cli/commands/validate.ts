@@ -4,11 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { createNodeConnector } from '../../lib/db/node.ts';
 import { CONTRACTS_BY_KIND, type Kind } from '../../lib/data/schema.ts';
 import type { ValidationReport } from '../../lib/data/validate.ts';
 import { importFile } from '../../lib/data/ingest/import.ts';
 import { print, readInput, UsageError } from '../common.ts';
+import { ENGINE_OPTION, openConnector } from '../engine.ts';
 
 function summarise(r: ValidationReport) {
 	return {
@@ -24,13 +24,13 @@ function summarise(r: ValidationReport) {
 }
 
 export async function cmdValidate(args: string[]) {
-	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, sheet: { type: 'string' } } });
+	const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, sheet: { type: 'string' }, ...ENGINE_OPTION } });
 	const file = positionals[0];
 	if (!file) throw new UsageError('validate : donnez un fichier (vigie validate FILE --kind households|aid_requests [--sheet FEUILLE])');
 	const kind = values.kind as Kind;
 	if (!(kind in CONTRACTS_BY_KIND)) throw new UsageError(`validate : --kind doit être households ou aid_requests (reçu « ${values.kind ?? ''} »)`);
 	const data = readInput(file);
-	const db = await createNodeConnector();
+	const db = await openConnector(values.engine);
 	const { report } = await importFile(db, CONTRACTS_BY_KIND[kind], { name: basename(file), data }, kind, { sheet: values.sheet });
 	report.file = file;
 	if (report.fatal) report.fatal = report.fatal.replace(basename(file), file);

@@ -4,7 +4,7 @@
  * (names sort by year). A file already in the canonical form (UTF-8 CSV, comma, contract headers) is read as
  * is; any other goes through the import pre-step (ingest/: encoding, separator, French headers and values).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Connector } from '../db/connector.ts';
 import { ingestFile } from './ingest/index.ts';
@@ -41,26 +41,46 @@ export async function loadFolder(db: Connector, dir: string): Promise<DatasetRep
 	});
 }
 
-/** The canonical form: UTF-8 without BOM, comma-separated, every header a contract column. */
-function isCanonical(bytes: Uint8Array, contract: Contract): boolean {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
-	const end = bytes.indexOf(0x0a);
-	const header = new TextDecoder().decode(bytes.subarray(0, end < 0 ? bytes.length : end)).replace(/\r$/, '');
-	const names = new Set(contract.columns.map((c) => c.name));
-	const cols = header.split(',');
-	if (new Set(cols).size !== cols.length || !cols.every((h) => names.has(h))) return false;
+/**
+ * The canonical form: UTF-8 without BOM, comma-separated, every header a contract column. Checked by
+ * streaming the file in chunks, so a file larger than a JS string (≈ 512 MB) can be tested too.
+ */
+function isCanonical(path: string, contract: Contract): boolean {
+	const fd = openSync(path, 'r');
 	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
+		const chunk = new Uint8Array(1 << 22);
+		const decoder = new TextDecoder('utf-8', { fatal: true });
+		let first = true;
+		for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+			const bytes = chunk.subarray(0, n);
+			if (first) {
+				first = false;
+				if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
+				const end = bytes.indexOf(0x0a);
+				if (end < 0) return false;
+				const header = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r$/, '');
+				const names = new Set(contract.columns.map((c) => c.name));
+				const cols = header.split(',');
+				if (new Set(cols).size !== cols.length || !cols.every((h) => names.has(h))) return false;
+			}
+			decoder.decode(bytes, { stream: true });
+		}
+		decoder.decode();
+		return !first;
 	} catch {
 		return false;
+	} finally {
+		closeSync(fd);
 	}
 }
 
+/** A canonical file is read in place where the engine can (Node), otherwise copied; any other is ingested first. */
 async function registerFile(db: Connector, contract: Contract, path: string): Promise<void> {
-	const bytes = readFileSync(path);
-	if (isCanonical(bytes, contract)) return db.registerFile(basename(path), bytes);
-	const ingested = await ingestFile(contract, bytes);
+	if (isCanonical(path, contract)) {
+		if (db.registerPath) return db.registerPath(basename(path), path);
+		return db.registerFile(basename(path), readFileSync(path));
+	}
+	const ingested = await ingestFile(contract, readFileSync(path));
 	if (ingested.fatal) throw new Error(`${path} : ${ingested.fatal}`);
 	await db.registerFile(basename(path), ingested.text);
 }
