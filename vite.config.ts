@@ -11,6 +11,29 @@ export default defineConfig({
 	plugins: [
 		sveltekit({
 			adapter: adapter({ pages: out, assets: out, strict: true }),
+			// Relative asset and link URLs (Kit's default, stated because deployment relies on it): the same build
+			// works at the root of a server, in any intranet sub-folder, and from a plain file server.
+			paths: { relative: true },
+			// Privacy, enforced by the browser: a <meta http-equiv> CSP in every prerendered page (hashes for Kit's
+			// inline bootstrap script) lets the page load and connect only to its own origin. Each source below is
+			// there because something needs it.
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['none'], // anything not listed below is refused
+					'script-src': ['self'], // the bundled app; Kit adds the hash of its inline start script
+					'worker-src': ['self'], // DuckDB-wasm's worker file, bundled under _app/
+					'connect-src': ['self'], // data/*.csv, territory JSON and the DuckDB .wasm: same origin, nowhere else
+					// Observable Plot writes a <style> element into each chart and Svelte sets style attributes: inline CSS only,
+					// which cannot reach the network since img-src and font-src stay on 'self'.
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'], // the empty favicon is a data: URL (avoids a /favicon.ico 404)
+					'font-src': ['self'], // system fonts only; no remote font can load
+					'base-uri': ['none'],
+					'form-action': ['none'], // no form is ever submitted anywhere
+					'object-src': ['none']
+				}
+			},
 			...(out === 'build' ? {} : { outDir: `.svelte-kit-${out}` })
 		})
 	],
