@@ -20,11 +20,6 @@ const KNOWN: Record<string, string[]> = {
 	// Observable Plot charts drawn straight into the page: Plot's marks are <g aria-label="line|rule|tick">, and
 	// ARIA forbids aria-label on a plain group. Fix: mount them with mountPlot() (#lib/ui/charts/mount.ts),
 	// which hides the drawing from assistive technologies beside its text alternative.
-	'/aides/': [
-		'aria-prohibited-attr [data-testid=chart-monthly]',
-		'aria-prohibited-attr [data-testid=chart-working-poor]',
-		'aria-prohibited-attr [data-testid=chart-envelope]'
-	],
 	'/simulateur/': [
 		'aria-prohibited-attr [data-chart=chart-cost]',
 		'aria-prohibited-attr [data-chart=chart-deciles]',

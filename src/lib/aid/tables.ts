@@ -4,7 +4,7 @@
  * « secret », never 0.
  */
 import { frenchCsv } from '../app/indicators-view.ts';
-import { SECRET_LABEL } from '../ui/format.ts';
+import { formatMonth, formatNumber, formatValue, SECRET_LABEL } from '../ui/format.ts';
 import type { Cell } from './cell.ts';
 import type { CompareRow } from './compare.ts';
 import { NO_ENVELOPE } from './envelope.ts';
@@ -20,22 +20,18 @@ export interface AidTable {
 	rows: string[][];
 }
 
-const int = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const one = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const two = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 export function fmt(c: Cell | { value: number | null; suppressed: boolean }, kind: Kind): string {
 	if (c.suppressed) return SECRET_LABEL;
 	if (c.value === null || !Number.isFinite(c.value)) return '–';
 	switch (kind) {
 		case 'pct':
-			return `${one.format(c.value)} %`;
+			return formatValue(c.value, '%');
 		case 'eur':
-			return `${int.format(c.value)} €`;
+			return formatValue(c.value, '€');
 		case 'days':
-			return `${int.format(c.value)} j`;
+			return `${formatNumber(c.value, 0)} j`;
 		default:
-			return int.format(c.value);
+			return formatNumber(c.value, 0);
 	}
 }
 
@@ -129,7 +125,7 @@ export function aidTables(r: AidReport, names: (code: string) => string = (c) =>
 			id: 'mois',
 			title: 'Demandes et accords par mois',
 			header: ['mois', 'demandes', 'accordées', 'montant accordé'],
-			rows: a.monthly.map((m) => [m.month, fmt(m.requests, 'count'), fmt(m.granted, 'count'), fmt(m.amount, 'eur')])
+			rows: a.monthly.map((m) => [formatMonth(m.month), fmt(m.requests, 'count'), fmt(m.granted, 'count'), fmt(m.amount, 'eur')])
 		},
 		breakdown('type', 'Par type d’aide', 'type d’aide', a.byType),
 		breakdown('forme', 'Par forme', 'forme', a.byForm, FORM_LABELS),
@@ -210,8 +206,8 @@ export const COMPARE_COLUMNS: { id: string; label: string; kind: Kind }[] = [
 
 const fmtCompare = (c: { value: number | null; suppressed: boolean } | undefined, kind: Kind, id: string) => {
 	if (!c) return '–';
-	if (id === 'aid_requests_per_1000' && !c.suppressed && c.value !== null) return one.format(c.value);
-	if (id === 'aid_amount_per_inhabitant' && !c.suppressed && c.value !== null) return `${two.format(c.value)} €`;
+	if (id === 'aid_requests_per_1000' && !c.suppressed && c.value !== null) return formatValue(c.value, 'pour 1 000 ménages');
+	if (id === 'aid_amount_per_inhabitant' && !c.suppressed && c.value !== null) return formatValue(c.value, '€/habitant');
 	return fmt(c, kind);
 };
 

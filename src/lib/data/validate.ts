@@ -3,6 +3,7 @@
  * the contract's column table, so the browser and Node validate identically. A row breaking the contract
  * is rejected with its line, column, value and reason (French); every other row loads.
  */
+import { formatNumber } from '../ui/format.ts';
 import { ident, literal, type Connector } from '../db/connector.ts';
 import type { Column, Contract } from './schema.ts';
 
@@ -344,7 +345,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	for (const w of WARNING_RULES[contract.kind]) {
 		if (!w.columns.every((c) => present.has(c))) continue;
 		const n = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)} WHERE ${w.when}`))[0].n;
-		if (n) report.warnings.push(`${n.toLocaleString('fr-FR')} ${w.text}`);
+		if (n) report.warnings.push(`${formatNumber(n, 0)} ${w.text}`);
 	}
 	return report;
 }
