@@ -5,7 +5,7 @@
  *   - French Excel form (`;`, decimal comma): the streaming pre-step, then DuckDB (careful path);
  *   - the same contract-form file parsed by papaparse and counted by DuckDB's CSV reader, in the same run.
  * Node memory is the peak RSS sampled every 50 ms; page memory the peak RSS of every chromium process.
- *   npx node bench/import.ts [runs]     (the page part needs VIGIE_BUILD=build-import npx vite build first)
+ *   npx node bench/import.ts [runs]     (the page part needs the built site: npm run build)
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -127,7 +127,7 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 	const total = readFileSync(src, 'utf8').length; // warms the page cache too
 	void total;
 	const out: Record<string, number> = {};
-	const build = process.env.VIGIE_BUILD ?? 'build-import';
+	const build = process.env.VIGIE_BUILD ?? 'build';
 	for (const [label, rows] of [['100k', 100_000], ['1m', 1_000_000]] as const) {
 		const { plain, french } = await inputs(src, rows);
 		out[`file_${label}_mb`] = mb(statSync(plain).size);

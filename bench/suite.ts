@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAides } from './aides.ts';
+import { benchImport } from './import.ts';
 import { benchInputs, SIZES, type Size } from './inputs.ts';
 import { benchLoad } from './load.ts';
 import { benchPage } from './page.ts';
@@ -17,10 +18,13 @@ type Figures = Record<string, number>;
 interface Section {
 	id: string;
 	run(dir: string, opts: { runs: number }): Promise<Figures>;
+	/** Only at these sizes (the import bench makes its own 100 000 and 1 000 000-row files from the 1m input). */
+	only?: Size[];
 }
 
 const SECTIONS: Section[] = [
 	{ id: 'load', run: benchLoad },
+	{ id: 'import', run: benchImport, only: ['1m'] },
 	{ id: 'aides', run: benchAides },
 	{ id: 'page', run: benchPage }
 ];
@@ -37,7 +41,7 @@ for (const size of sizes) {
 	const dir = benchInputs(size);
 	const figures: Figures = {};
 	for (const s of SECTIONS) {
-		if (skip.has(s.id)) continue;
+		if (skip.has(s.id) || (s.only && !s.only.includes(size))) continue;
 		process.stderr.write(`bench ${size} ${s.id}…\n`);
 		Object.assign(figures, await s.run(dir, { runs }));
 	}
