@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): time from navigation to the first Territoire table on the built site, in
  * headless Debian chromium with a fresh profile each run, plus the size of the default dataset.
- * Usage: npm run build && npm run bench [-- --runs 5]
+ * Usage: npm run build && npm run bench [-- --runs 5]   (VIGIE_BUILD=<folder> for another build)
  */
 import { statSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { median } from './population.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
+const build = process.env.VIGIE_BUILD ?? 'build';
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1) + ' MB';
 const dirSize = (d: string): number =>
 	readdirSync(d, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? dirSize(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
@@ -44,8 +45,8 @@ const lines = [
 	`navigation → Territoire table shown:         median ${median(firstTable).toFixed(0)} ms  (runs: ${firstTable.map((x) => x.toFixed(0)).join(', ')})`,
 	`reload in the same profile → table shown:     median ${median(reload).toFixed(0)} ms  (runs: ${reload.map((x) => x.toFixed(0)).join(', ')})`,
 	`ratio table / HTML: ${(median(firstTable) / median(htmlOnly)).toFixed(1)}×`,
-	`default dataset: ${readdirSync('build/data').filter((f) => f.endsWith('.csv')).map((f) => `${f} ${mb(statSync(join('build/data', f)).size)}`).join(', ')}`,
-	`built site: ${mb(dirSize('build'))}`
+	`default dataset: ${readdirSync(join(build, 'data')).filter((f) => f.endsWith('.csv')).map((f) => `${f} ${mb(statSync(join(build, 'data', f)).size)}`).join(', ')}`,
+	`built site: ${mb(dirSize(build))}`
 ];
 console.log(lines.join('\n'));
 mkdirSync('bench/results', { recursive: true });

@@ -1,43 +1,133 @@
 /**
- * Whole indicator catalogue (every commune + group + département) on a dataset folder, on the same SQL
- * with DuckDB-wasm in Node (the browser's engine) and native DuckDB (@duckdb/node-api), in one run.
- * Prints load time, catalogue medians and the wasm/native ratio.
- *   npx node bench/indicators.ts [DIR=build/data] [RUNS=5]
+ * Whole indicator catalogue (every commune + a group + the département) on a dataset folder, with the
+ * same SQL on DuckDB-wasm in Node (the browser's engine) and native DuckDB (@duckdb/node-api), in one run;
+ * then in the page (headless chromium), after importing the folder's files on the Données page as a user
+ * would. Medians of `runs` repetitions:
+ * - cold: the year's per-commune statistics are computed from the rows (first view of a dataset/year);
+ * - group: another group on the same year (statistics reused, only the new group is computed);
+ * - secrecy: another secrecy threshold (nothing but the secrecy rules run).
+ *   npx node bench/indicators.ts [DIR=/tmp/vigie-bench/600k] [RUNS=3] [--no-page]
+ * The page part needs a build: VIGIE_BUILD=<folder> npx vite build (default folder: build).
  */
+import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Connector } from '../src/lib/db/connector.ts';
 import { createNativeConnector } from '../src/lib/db/native.ts';
 import { createNodeConnector } from '../src/lib/db/node.ts';
-import type { Connector } from '../src/lib/db/connector.ts';
 import { loadFolder } from '../src/lib/data/folder.ts';
-import { INDICATORS } from '../src/lib/indicators/catalogue.ts';
 import { runIndicators } from '../src/lib/indicators/run.ts';
+import { dropStatistics } from '../src/lib/indicators/stats.ts';
 import { departementGeography } from '../src/lib/territory/etalab.ts';
+import { openSite } from '../scripts/headless.ts';
 import { median } from './population.ts';
 
-const dir = process.argv[2] ?? 'build/data';
-const runs = Number(process.argv[3] ?? 5);
-const est = departementGeography('93').groups.find((g) => g.nom === 'Est Ensemble')!;
+const geo = departementGeography('93');
+const est = geo.groups.find((g) => g.nom === 'Est Ensemble')!;
+/** Groups other than Est Ensemble and smaller than the département: one per "group change" repetition. */
+const others = geo.groups.filter((g) => g !== est && g.members.length < geo.communes.length);
+const asGroup = (g: (typeof others)[number]) => ({ code: g.code, communes: g.members });
 
-async function measure(label: string, create: () => Promise<Connector>) {
-	const db = await create();
-	let t = performance.now();
-	await loadFolder(db, dir);
-	const load = performance.now() - t;
-	const n = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM households'))[0].n;
-	const times: number[] = [];
-	let rows = 0;
-	for (let i = 0; i < runs; i++) {
-		t = performance.now();
-		rows = (await runIndicators(db, { group: { code: est.code, communes: est.members } })).length;
-		times.push(performance.now() - t);
-	}
-	await db.close();
-	console.log(
-		`${label.padEnd(22)} load ${Math.round(load)} ms · catalogue median ${Math.round(median(times))} ms (min ${Math.round(Math.min(...times))}) · ${n} household rows, ${rows} output rows`
-	);
-	return { load, catalogue: median(times) };
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+	const t = performance.now();
+	await fn();
+	return performance.now() - t;
 }
 
-console.log(`Vigie indicators bench — ${new Date().toISOString()} — ${dir}, ${INDICATORS.length} indicators, ${runs} runs`);
-const wasm = await measure('DuckDB-wasm (Node)', createNodeConnector);
-const native = await measure('native DuckDB (2 thr.)', () => createNativeConnector(2));
-console.log(`ratio wasm / native: load ${(wasm.load / native.load).toFixed(1)}×, catalogue ${(wasm.catalogue / native.catalogue).toFixed(1)}×`);
+async function engine(create: () => Promise<Connector>, dir: string, runs: number) {
+	const db = await create();
+	try {
+		const load = await timed(() => loadFolder(db, dir));
+		const households = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM households'))[0].n;
+		const cold: number[] = [];
+		const group: number[] = [];
+		const secrecy: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			await dropStatistics(db);
+			cold.push(await timed(() => runIndicators(db, { group: asGroup(est) })));
+			group.push(await timed(() => runIndicators(db, { group: asGroup(others[i % others.length]) })));
+			secrecy.push(await timed(() => runIndicators(db, { group: asGroup(others[i % others.length]), minRows: 20 + i })));
+		}
+		return { load, households, cold: median(cold), group: median(group), secrecy: median(secrecy) };
+	} finally {
+		await db.close();
+	}
+}
+
+/** In chromium: import the folder's files on the Données page, then open Indicateurs and change the group. */
+async function page(dir: string, runs: number) {
+	const files = readdirSync(dir);
+	const site = await openSite();
+	try {
+		const { page: p } = site;
+		await p.goto(site.url + '/donnees');
+		await p.waitForSelector('[data-testid=dataset-label]', { timeout: 300_000 });
+		await p.setInputFiles('#file-households', join(dir, files.find((f) => f.startsWith('households'))!));
+		await p.setInputFiles('#file-aid', join(dir, files.find((f) => f.startsWith('aid_requests'))!));
+		let t = performance.now();
+		await p.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await p.waitForFunction(() => document.querySelector('[data-testid=dataset-label]')?.textContent?.includes('Vos fichiers'), null, { timeout: 600_000 });
+		const load = performance.now() - t;
+		const shown = () => p.waitForSelector('[data-testid=ready]', { timeout: 600_000 });
+		// "calculé en N ms": the page's own measure of the catalogue call.
+		const computed = async () => Number((await p.getByTestId('ready').innerText()).match(/calculé en (\d+)/)![1]);
+		t = performance.now();
+		await p.getByRole('link', { name: 'Indicateurs' }).click();
+		await shown();
+		const first = performance.now() - t;
+		const firstComputed = await computed();
+		const group: number[] = [];
+		for (let i = 0; i < runs; i++) {
+			const g = others[i % others.length];
+			t = performance.now();
+			await p.selectOption('#group', g.code);
+			await p.waitForFunction((name) => document.querySelector('[data-testid=ready]')?.textContent?.includes(`groupe : ${name}`), g.nom, { timeout: 600_000 });
+			group.push(performance.now() - t);
+		}
+		if (site.offOrigin.length) throw new Error(`requests left 127.0.0.1: ${site.offOrigin.join(', ')}`);
+		return { load, first, firstComputed, group: median(group) };
+	} finally {
+		await site.close();
+	}
+}
+
+export async function benchIndicators(dir: string, opts: { runs: number; page?: boolean }) {
+	// The machine is shared: its load says how far the figures are from an idle run.
+	const loadBefore = loadavg()[0];
+	const wasm = await engine(createNodeConnector, dir, opts.runs);
+	const native = await engine(() => createNativeConnector(2), dir, opts.runs);
+	const out: Record<string, number> = {
+		households: wasm.households,
+		indicators_load_wasm_ms: wasm.load,
+		indicators_load_native_ms: native.load,
+		catalogue_cold_wasm_ms: wasm.cold,
+		catalogue_cold_native_ms: native.cold,
+		catalogue_cold_ratio_wasm_native: wasm.cold / native.cold,
+		catalogue_group_change_wasm_ms: wasm.group,
+		catalogue_group_change_native_ms: native.group,
+		catalogue_group_ratio_wasm_native: wasm.group / native.group,
+		catalogue_secrecy_change_wasm_ms: wasm.secrecy,
+		catalogue_secrecy_change_native_ms: native.secrecy
+	};
+	if (opts.page !== false) {
+		const p = await page(dir, opts.runs);
+		Object.assign(out, {
+			page_import_ms: p.load,
+			page_indicators_first_ms: p.first,
+			page_indicators_catalogue_ms: p.firstComputed,
+			page_indicators_group_change_ms: p.group
+		});
+	}
+	out.machine_load_1min_before = loadBefore;
+	out.machine_load_1min_after = loadavg()[0];
+	return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+	const dir = args[0] ?? '/tmp/vigie-bench/600k';
+	const runs = Number(args[1] ?? 3);
+	const r = await benchIndicators(dir, { runs, page: !process.argv.includes('--no-page') });
+	console.log(`Vigie indicators bench — ${new Date().toISOString()} — ${dir}, ${runs} runs (medians)`);
+	for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(36)} ${k.includes('ratio') ? v.toFixed(2) + ' ×' : k.startsWith('machine') ? v.toFixed(1) : Math.round(v)}`);
+}

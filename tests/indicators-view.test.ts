@@ -1,7 +1,8 @@
 /** The Indicateurs page's pure shaping: French CSV, comparison marks, series and their breaks. */
 import { describe, expect, it } from 'vitest';
 import { formatValue } from '#lib/ui/format.ts';
-import { compareFlag, frenchCsv, indicatorTable, series, seriesBreaks, sortRows } from '#lib/app/indicators-view.ts';
+import { compareFlag, frenchCsv, indicatorTable, series, seriesBreaks, seriesRows, sortRows, tableCsv } from '#lib/app/indicators-view.ts';
+import { publishedReferences } from '#lib/references/published.ts';
 import { indicatorById } from '#lib/indicators/catalogue.ts';
 import type { IndicatorValue } from '#lib/indicators/run.ts';
 import type { DepartementGeography } from '#lib/territory/geography.ts';
@@ -71,6 +72,19 @@ describe('table, sort and series', () => {
 		expect(sortRows(t.communes, 'poverty_rate_60', 'ascending').map((r) => r.code)).toEqual(['93001', '93061']);
 		expect(formatValue(null, '%', true)).toBe('secret');
 	});
+	it('puts published figures beside the département and in a France métropolitaine row, into the CSV too', () => {
+		const refs = publishedReferences(['93']);
+		const t = indicatorTable(values, geo, null, { theme: 'pauvrete', references: refs });
+		expect(t.departement!.insee.poverty_rate_60).toEqual({ value: 28.4, suppressed: false, flag: '' });
+		expect(t.france!.name).toBe('France métropolitaine');
+		expect(t.france!.insee.poverty_rate_60.value).toBe(14.9);
+		expect(t.france!.cells).toEqual({}); // nothing computed for France
+		const lines = tableCsv(t).split('\r\n');
+		expect(lines.find((l) => l.startsWith('93;'))).toContain(';28;28,4');
+		expect(lines.find((l) => l.startsWith('FRM;'))).toMatch(/^FRM;France métropolitaine;france;;14,9/);
+		// Another theme with no published figure: no France row.
+		expect(indicatorTable(values, geo, null, { theme: 'menages', references: refs }).france).toBeNull();
+	});
 	it('gives year-to-year changes and notes the break between Filosofi 2021 and ERFS 2022', () => {
 		const byYear = new Map([
 			[2021, [v('poverty_rate_60', '93', 'departement', 28, 2021)]],
@@ -82,5 +96,18 @@ describe('table, sort and series', () => {
 		expect(breaks).toHaveLength(1);
 		expect(breaks[0].year).toBe(2022);
 		expect(seriesBreaks([2021, 2022], indicatorById('aid_grant_rate')!)).toEqual([]);
+	});
+	it('lays every commune’s series out as one row per territory, group and département first', () => {
+		const byYear = new Map([
+			[2021, [v('poverty_rate_60', '93', 'departement', 28, 2021), v('poverty_rate_60', '93001', 'commune', 40, 2021), v('poverty_rate_60', '93061', 'commune', null, 2021)]],
+			[2022, [v('poverty_rate_60', '93', 'departement', 29.5, 2022), v('poverty_rate_60', '93001', 'commune', 41, 2022), v('poverty_rate_60', '93061', 'commune', 22, 2022)]]
+		]);
+		const t = seriesRows(series(byYear, 'poverty_rate_60', geo, null, ['93001', '93061']));
+		expect(t.years).toEqual([2021, 2022]);
+		expect(t.rows.map((r) => r.territory)).toEqual(['93', '93001', '93061']);
+		expect(t.rows[1].years[2022]).toMatchObject({ value: 41, change: 1 });
+		// secret in 2021: no change can be given for 2022
+		expect(t.rows[2].years[2021].suppressed).toBe(true);
+		expect(t.rows[2].years[2022]).toMatchObject({ value: 22, change: null });
 	});
 });

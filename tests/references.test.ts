@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFilosofi, type FilosofiTable } from '#lib/references/filosofi.ts';
 import { irisFigures, referenceValues } from '#lib/references/insee-values.ts';
+import { FRANCE_METRO, publishedReferences } from '#lib/references/published.ts';
 import type { IndicatorValue } from '#lib/indicators/run.ts';
 
 const DIR = '../shared/data/insee';
@@ -151,5 +152,20 @@ describe('commune contours (2018 geography, 40 communes)', async () => {
 		expect(r.missing).toHaveLength(39);
 		expect(() => parseContours('{"type":"Topology","objects":{}}')).toThrow(/TopoJSON sans objet/);
 		expect(() => parseContours('{"type":"Feature"}')).toThrow(/FeatureCollection/);
+	});
+});
+
+describe('figures published for départements and France métropolitaine (domain.md §3.2, §3.4)', () => {
+	it('gives 93 and France métropolitaine their Filosofi 2021 figures, and nothing for indicators without one', () => {
+		const pub = publishedReferences(['93']);
+		const find = (indicator: string, territory: string) => pub.find((p) => p.indicator === indicator && p.territory === territory);
+		expect(find('poverty_rate_60', '93')).toMatchObject({ territory_type: 'departement', value: 28.4, unit: '%', suppressed: false, year: 2021 });
+		expect(find('median_living_standard', '93')?.value).toBe(19020);
+		expect(find('poverty_rate_60', FRANCE_METRO)).toMatchObject({ territory_type: 'france', value: 14.9 });
+		// No published France median in Filosofi 2021, no household count for the département: none invented.
+		expect(find('median_living_standard', FRANCE_METRO)).toBeUndefined();
+		expect(find('households', '93')).toBeUndefined();
+		// Only the départements asked for.
+		expect(pub.some((p) => p.territory === '94')).toBe(false);
 	});
 });

@@ -11,7 +11,7 @@ export const estEnsemble = geo93.groups.find((g) => g.nom === 'Est Ensemble')!;
 /** Every indicator on build/data, with Est Ensemble as the group (the pages' default). */
 export async function expectedIndicators(): Promise<IndicatorValue[]> {
 	const db = await createNodeConnector();
-	await loadFolder(db, 'build/data');
+	await loadFolder(db, `${process.env.VIGIE_BUILD ?? 'build'}/data`);
 	const rows = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
 	await db.close();
 	return rows;

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '#lib/indicators/run.ts';
 import { INDICATORS } from '#lib/indicators/catalogue.ts';
+import { compareFlag } from '#lib/app/indicators-view.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
 import { cellText, estEnsemble, expectedCell, expectedIndicators, geo93 } from './expected.ts';
 
@@ -58,6 +59,9 @@ describe('Indicateurs page', () => {
 			expect(clean(cells.group[ind.id]), `group ${ind.id}`).toBe(fig(ind.id, 'group', estEnsemble.code));
 		}
 		expect(compared).toBe(39 * INDICATORS.length);
+		// Published INSEE figures: the département's and France métropolitaine's (domain.md §3.2, §3.4).
+		expect(clean(await page.locator('tr[data-territory=departement] td[data-indicator=poverty_rate_60] .insee').innerText())).toBe('INSEE : 28,4 %');
+		expect(clean(await page.locator('tr[data-territory=france] td[data-indicator=poverty_rate_60] .insee').innerText())).toBe('INSEE : 14,9 %');
 		// Secret cells read « secret », never 0.
 		const secret = expected.filter((e) => e.territory_type === 'commune' && e.suppressed);
 		for (const s of secret.slice(0, 5)) expect(clean(cells[s.territory][s.indicator])).toBe('secret');
@@ -117,11 +121,32 @@ describe('Indicateurs page', () => {
 		expect(await page.locator('figure').first().locator('svg rect').count()).toBeGreaterThanOrEqual(shown);
 		expect(await page.locator('figure').nth(1).locator('svg rect').count()).toBeGreaterThan(5);
 		// evolution: one row per households year for the département
-		const manifest = JSON.parse(readFileSync('build/data/manifest.json', 'utf8')) as { files: Array<{ year?: number }> };
+		const manifest = JSON.parse(readFileSync(`${process.env.VIGIE_BUILD ?? 'build'}/data/manifest.json`, 'utf8')) as { files: Array<{ year?: number }> };
 		const years = new Set(manifest.files.filter((f) => f.year).map((f) => f.year));
-		const depRows = await page.locator('table[data-testid=series] tbody tr', { hasText: 'Seine-Saint-Denis' }).count();
-		expect(depRows).toBe(years.size);
+		// (one row per territory: a value per year and the change between consecutive years)
+		const depRow = page.locator('table[data-testid=series] tbody tr[data-series=departement]');
+		expect(await depRow.count()).toBe(1);
+		expect(await depRow.locator('td').count()).toBe(2 * years.size - 1);
+		// Communes well above the département (the ▲ of the table) are named under the ranked chart.
+		const depMedian = expected.find((e) => e.indicator === 'median_living_standard' && e.territory_type === 'departement')!.value;
+		const above = expected
+			.filter((e) => e.indicator === 'median_living_standard' && e.territory_type === 'commune' && !e.suppressed)
+			.filter((e) => compareFlag(e.value, depMedian, e.unit) === 'above')
+			.map((e) => geo.communes.find((c) => c.code === e.territory)!.nom);
+		expect(above.length).toBeGreaterThan(0);
+		const aboveText = await page.getByTestId('rank-above').locator('..').innerText();
+		for (const name of above) expect(aboveText).toContain(name);
+		// Every commune has its series, not only the group's (Aubervilliers is outside Est Ensemble).
+		const auber = page.locator('table[data-testid=series] tbody tr[data-territory-code="93001"]');
+		expect(await auber.count()).toBe(1);
+		// its newest year reads as in the table (td: v0, v1, Δ1, v2, Δ2…)
+		expect(clean(await auber.locator('td').nth(years.size > 1 ? 2 * years.size - 3 : 0).innerText())).toBe(fig('median_living_standard', 'commune', '93001'));
+		// Filosofi 2021 → ERFS 2022: the break is noted (domain.md §3.3).
+		if (years.has(2021) && years.has(2022))
+			await expect(page.locator('section[data-indicator-detail] .note').first().innerText()).resolves.toContain('Rupture de série en 2022');
 		await expect(page.locator('dl.meta').innerText()).resolves.toContain('Pourquoi cet indicateur');
+		// The published reference beside the definition (domain.md §3.4; no France median published: none shown).
+		expect(clean(await page.getByTestId('published').innerText())).toBe('Seine-Saint-Denis : 19 020 €');
 		// Map from the user's contours (2018 geography, read from ../shared): 93059 folded into 93066.
 		await page.setInputFiles('#contours', '../shared/data/geo/communes-93.geojson');
 		await page.waitForSelector('[data-testid=map] svg', { timeout: 30_000 });

@@ -2,6 +2,7 @@
  * End to end: the built static site in headless chromium shows the Territoire table computed by
  * DuckDB-wasm in the page, with the same figures as the engine computes in Node on the same files.
  */
+import { compareFlag } from '#lib/app/indicators-view.ts';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '#lib/indicators/run.ts';
@@ -32,7 +33,7 @@ describe('Territoire page', () => {
 		await expect(page.locator('#group option:checked').innerText()).resolves.toContain('Est Ensemble');
 
 		for (const code of ['93061', '93001', '93066', '93048', '93015']) {
-			const cells = await page.locator(`tr[data-commune="${code}"] td`).allInnerTexts();
+			const cells = await page.locator(`tr[data-commune="${code}"] td .v`).allInnerTexts();
 			expect(cells.map(cellText)).toEqual([
 				fig('households', 'commune', code),
 				fig('persons', 'commune', code),
@@ -40,10 +41,22 @@ describe('Territoire page', () => {
 				fig('poverty_rate_60', 'commune', code)
 			]);
 		}
-		const dep = (await page.locator('tr[data-territory=departement] td').allInnerTexts()).map(cellText);
+		const dep = (await page.locator('tr[data-territory=departement] td .v').allInnerTexts()).map(cellText);
 		expect(dep).toEqual(['households', 'persons', 'median_living_standard', 'poverty_rate_60'].map((i) => fig(i, 'departement', '93')));
-		const grp = (await page.locator('tr[data-territory=group] td').allInnerTexts()).map(cellText);
+		const grp = (await page.locator('tr[data-territory=group] td .v').allInnerTexts()).map(cellText);
 		expect(grp[3]).toBe(fig('poverty_rate_60', 'group', estEnsemble.code));
+		// Published INSEE 2021 figures beside the département, and France métropolitaine (domain.md §3.2, §3.4).
+		expect(cellText(await page.locator('tr[data-territory=departement] td').nth(3).innerText())).toContain('INSEE 2021 : 28,4 %');
+		expect(cellText(await page.locator('tr[data-territory=france] td').nth(3).innerText())).toContain('INSEE 2021 : 14,9 %');
+		// Well above / below the département: coloured and marked, by the rule of compareFlag.
+		for (const code of ['93001', '93015']) {
+			const rate = expected.find((e) => e.indicator === 'poverty_rate_60' && e.territory === code)!;
+			const dep = expected.find((e) => e.indicator === 'poverty_rate_60' && e.territory_type === 'departement')!;
+			const flag = compareFlag(rate.value, dep.value, '%');
+			const td = page.locator(`tr[data-commune="${code}"] td`).nth(3);
+			await expect(td.getAttribute('class')).resolves.toContain(flag || 'x');
+			await expect(td.innerText()).resolves.toContain(flag === 'above' ? '▲' : '▼');
+		}
 
 		// The chart is drawn: one bar per commune whose rate is shown.
 		expect(await page.locator('figure svg rect').count()).toBeGreaterThanOrEqual(39);

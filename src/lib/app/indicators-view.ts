@@ -7,7 +7,7 @@ import { indicatorById, INDICATORS, THEMES, type Indicator, type Theme } from '.
 import type { IndicatorValue, TerritoryType } from '../indicators/run.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
 import { communeName, type DepartementGeography } from '../territory/geography.ts';
-import { formatValue, SECRET_LABEL } from '../ui/format.ts';
+import { SECRET_LABEL } from '../ui/format.ts';
 
 export interface Cell {
 	value: number | null;
@@ -31,6 +31,8 @@ export interface IndicatorTable {
 	communes: TableRow[];
 	group: TableRow | null;
 	departement: TableRow | null;
+	/** France métropolitaine: published INSEE figures only (nothing is computed for it). */
+	france: TableRow | null;
 }
 
 export interface GroupInfo {
@@ -68,7 +70,7 @@ function territoryName(type: TerritoryType, code: string, geo: DepartementGeogra
 	if (type === 'commune') return communeName(geo, code);
 	if (type === 'group') return group?.name ?? code;
 	if (type === 'departement') return code === geo.code ? geo.nom : code;
-	return 'France';
+	return 'France métropolitaine';
 }
 
 export function indicatorTable(
@@ -103,7 +105,7 @@ export function indicatorTable(
 		rowOf(v.territory_type, v.territory).cells[v.indicator] = { value: v.value, suppressed: v.suppressed, flag };
 	}
 	for (const v of opts.references ?? []) {
-		const r = rows.get(key(v.territory_type, v.territory));
+		const r = v.territory_type === 'france' ? rowOf('france', v.territory) : rows.get(key(v.territory_type, v.territory));
 		if (r && ids.has(v.indicator)) r.insee[v.indicator] = { value: v.value, suppressed: v.suppressed, flag: '' };
 	}
 	const all = [...rows.values()];
@@ -111,7 +113,8 @@ export function indicatorTable(
 		indicators,
 		communes: all.filter((r) => r.type === 'commune').sort((a, b) => a.name.localeCompare(b.name, 'fr')),
 		group: all.find((r) => r.type === 'group') ?? null,
-		departement: all.find((r) => r.type === 'departement' && r.code === geo.code) ?? null
+		departement: all.find((r) => r.type === 'departement' && r.code === geo.code) ?? null,
+		france: all.find((r) => r.type === 'france' && Object.keys(r.insee).length > 0) ?? null
 	};
 }
 
@@ -194,6 +197,28 @@ export function series(
 	return out;
 }
 
+export interface SeriesRow {
+	territory: string;
+	name: string;
+	type: TerritoryType;
+	/** By year: the value shown and the change from the previous year. */
+	years: Record<number, SeriesPoint>;
+}
+
+/** The series as a table: one row per territory (group, département, then communes by name), one column per year. */
+export function seriesRows(points: readonly SeriesPoint[]): { years: number[]; rows: SeriesRow[] } {
+	const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+	const rows = new Map<string, SeriesRow>();
+	for (const p of points) {
+		const k = key(p.type, p.territory);
+		let r = rows.get(k);
+		if (!r) rows.set(k, (r = { territory: p.territory, name: p.name, type: p.type, years: {} }));
+		r.years[p.year] = p;
+	}
+	const order: Record<TerritoryType, number> = { group: 0, departement: 1, france: 2, commune: 3 };
+	return { years, rows: [...rows.values()].sort((a, b) => order[a.type] - order[b.type] || a.name.localeCompare(b.name, 'fr')) };
+}
+
 /**
  * Where a series breaks (domain.md §3.3): the poverty threshold changes source between two years shown
  * (Filosofi 2021, ERFS for 2019 and 2022–2023 because Filosofi 2022 does not exist, hypothèses otherwise).
@@ -238,14 +263,14 @@ export function frenchCsv(header: readonly string[], rows: ReadonlyArray<Readonl
 
 /** The table as shown: one line per territory, one column per indicator (plus INSEE when loaded); secret stays "secret". */
 export function tableCsv(table: IndicatorTable): string {
-	const withInsee = table.indicators.filter((i) => [...table.communes, table.departement].some((r) => r && i.id in r.insee));
+	const withInsee = table.indicators.filter((i) => [...table.communes, table.departement, table.france].some((r) => r && i.id in r.insee));
 	const header = ['code', 'territoire', 'type'];
 	for (const i of table.indicators) {
 		header.push(`${i.label} (${i.unit || 'nombre'})`);
 		if (withInsee.includes(i)) header.push(`${i.label} — INSEE`);
 	}
 	const cell = (c: Cell | undefined) => (!c ? null : c.suppressed ? SECRET_LABEL : c.value);
-	const lines = [...table.communes, table.group, table.departement]
+	const lines = [...table.communes, table.group, table.departement, table.france]
 		.filter((r): r is TableRow => r !== null)
 		.map((r) => {
 			const line: Array<string | number | null> = [r.code, r.name, r.type];

@@ -1,21 +1,11 @@
 /**
- * The row sets indicators are computed over, materialised once per run: households of the year with
- * their derived measures, aid requests dated in the year linked to their household, and the
- * `territories` membership table (territory, territory_type, commune).
+ * The row sets indicators are computed over: households of the year with their derived measures, aid
+ * requests dated in the year linked to their household (views, summarised once by stats.ts), and the
+ * `territories` membership table (territory, territory_type, commune), written per run.
  */
 import { literal, type Connector } from '../db/connector.ts';
-import {
-	SQL_CHARGES,
-	SQL_DISPOSABLE,
-	SQL_LIVING_STANDARD,
-	SQL_PERSONS,
-	SQL_RESOURCES,
-	SQL_UC
-} from '../measures/living-standard.ts';
+import { SQL_CHARGES, SQL_DISPOSABLE, SQL_LIVING_STANDARD, SQL_PERSONS, SQL_RESOURCES, SQL_UC } from '../measures/living-standard.ts';
 import { departementOf } from '../territory/geography.ts';
-import type { Source } from './catalogue.ts';
-
-export const BASE_TABLE: Record<Source, string> = { households: 'ind_households', aid_requests: 'ind_requests' };
 
 export async function hasTable(db: Connector, name: string): Promise<boolean> {
 	const r = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ?', [name]);
@@ -65,25 +55,31 @@ export async function localThreshold(db: Connector, year: number): Promise<numbe
 	return r[0]?.m == null ? null : 0.6 * r[0].m;
 }
 
-/** Households of the year with the derived measures the catalogue refers to (catalogue.ts header). */
-export async function writeHouseholdBase(db: Connector, year: number, threshold: number): Promise<void> {
+/**
+ * Households of the year with the derived measures the catalogue refers to (catalogue.ts header), as a
+ * view: each scan computes only the columns it reads.
+ */
+export async function createHouseholdBase(db: Connector, name: string, year: number, threshold: number): Promise<void> {
+	// Layered so that each measure is computed once per row and reused by the next (same arithmetic as
+	// the SQL_* definitions of measures/living-standard.ts, in the same order).
 	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ind_households AS
+		`CREATE OR REPLACE TEMP VIEW ${name} AS
 		 SELECT *, disposable >= 0 AND living_standard < threshold AS poor,
 		           disposable >= 0 AND living_standard < threshold50 AS poor50
-		 FROM (SELECT h.*, h.weight AS w,
-		              ${SQL_PERSONS} AS persons, ${SQL_UC} AS uc,
-		              ${SQL_RESOURCES} AS resources, ${SQL_CHARGES} AS charges,
-		              ${SQL_DISPOSABLE} AS disposable, ${SQL_LIVING_STANDARD} AS living_standard,
-		              -- RAV per unit per day: 30 days, rounded to the cent (DESIGN.md §4, §5)
-		              round((${SQL_RESOURCES} - ${SQL_CHARGES}) / ${SQL_PERSONS} / 30, 2) AS rav_person_day,
-		              round((${SQL_RESOURCES} - ${SQL_CHARGES}) / ${SQL_UC} / 30, 2) AS rav_uc_day,
-		              CASE family_type WHEN 'couple_children' THEN ${SQL_PERSONS} - 2
-		                               WHEN 'single_parent' THEN ${SQL_PERSONS} - 1 ELSE 0 END AS children,
-		              ${threshold}::DOUBLE AS threshold,
-		              -- 50 % of the median = 5/6 of the 60 % threshold (domain.md §3.1)
-		              ${threshold}::DOUBLE * 5 / 6 AS threshold50
-		       FROM households h WHERE h.year = ${year})`
+		 FROM (SELECT *, 12 * disposable / uc AS living_standard,
+		                 -- RAV per unit per day: 30 days, rounded to the cent (DESIGN.md §4, §5)
+		                 round((resources - charges) / persons / 30, 2) AS rav_person_day,
+		                 round((resources - charges) / uc / 30, 2) AS rav_uc_day
+		       FROM (SELECT *, resources - charge_tax AS disposable
+		             FROM (SELECT h.*, h.weight AS w,
+		                          ${SQL_PERSONS} AS persons, ${SQL_UC} AS uc,
+		                          ${SQL_RESOURCES} AS resources, ${SQL_CHARGES} AS charges,
+		                          CASE family_type WHEN 'couple_children' THEN ${SQL_PERSONS} - 2
+		                                           WHEN 'single_parent' THEN ${SQL_PERSONS} - 1 ELSE 0 END AS children,
+		                          ${threshold}::DOUBLE AS threshold,
+		                          -- 50 % of the median = 5/6 of the 60 % threshold (domain.md §3.1)
+		                          ${threshold}::DOUBLE * 5 / 6 AS threshold50
+		                   FROM households h WHERE h.year = ${year})))`
 	);
 }
 
@@ -91,9 +87,9 @@ export async function writeHouseholdBase(db: Connector, year: number, threshold:
  * Requests dated (date_request) in the year (DESIGN.md §4.1), each linked to the household of the same
  * id, commune and year when there is one. Requests are not weighted: the CCAS file is exhaustive.
  */
-export async function writeRequestBase(db: Connector, year: number): Promise<void> {
+export async function createRequestBase(db: Connector, name: string, year: number): Promise<void> {
 	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ind_requests AS
+		`CREATE OR REPLACE TEMP VIEW ${name} AS
 		 SELECT a.*, 1.0::DOUBLE AS w, h.household_id IS NOT NULL AS linked, h.workers AS household_workers
 		 FROM aid_requests a
 		 LEFT JOIN (SELECT household_id, commune, workers FROM households WHERE year = ${year}) h

@@ -3,36 +3,39 @@
  * histogram. Each bin is a count of households: one resting on fewer than `minRows` rows is secret.
  */
 import { literal, type Connector } from '../db/connector.ts';
-import { SQL_CHARGES, SQL_DISPOSABLE, SQL_LIVING_STANDARD, SQL_PERSONS, SQL_RESOURCES, SQL_UC } from '../measures/living-standard.ts';
+import { povertyThreshold } from '../measures/living-standard.ts';
+import { hasTable } from './base.ts';
+import { yearStats } from './stats.ts';
 import { isSecret, SECRECY_MIN_ROWS } from './secrecy.ts';
 
+/** Value, weight and rows as the catalogue's quantile indicators declare them, so that both share one distribution. */
 export const MEASURES = {
 	living_standard: {
 		label: 'Niveau de vie (€/an par UC)',
-		value: SQL_LIVING_STANDARD,
-		weight: `weight * ${SQL_PERSONS}`,
+		value: 'living_standard',
+		weight: 'w * persons',
 		weightLabel: 'personnes',
-		where: `${SQL_DISPOSABLE} >= 0`,
+		where: 'disposable >= 0',
 		width: 2000,
 		min: 0,
 		max: 60000
 	},
 	rav_person_day: {
 		label: 'Reste à vivre (€ par personne et par jour)',
-		value: `round((${SQL_RESOURCES} - ${SQL_CHARGES}) / ${SQL_PERSONS} / 30, 2)`,
-		weight: 'weight',
+		value: 'rav_person_day',
+		weight: 'w',
 		weightLabel: 'ménages',
-		where: 'true',
+		where: undefined,
 		width: 5,
 		min: -20,
 		max: 100
 	},
 	rav_uc_day: {
 		label: 'Reste à vivre (€ par UC et par jour)',
-		value: `round((${SQL_RESOURCES} - ${SQL_CHARGES}) / ${SQL_UC} / 30, 2)`,
-		weight: 'weight',
+		value: 'rav_uc_day',
+		weight: 'w',
 		weightLabel: 'ménages',
-		where: 'true',
+		where: undefined,
 		width: 5,
 		min: -20,
 		max: 150
@@ -64,19 +67,23 @@ export interface Bin {
 	suppressed: boolean;
 }
 
+/**
+ * Histogram of a measure over the year's merged rows (stats.ts: one row per commune and distinct value,
+ * shared with the catalogue's quantiles), so that another group reads no household row.
+ */
 export async function distribution(
 	db: Connector,
 	opts: { measure: Measure; year: number; communes?: readonly string[]; minRows?: number }
 ): Promise<Bin[]> {
 	const m = MEASURES[opts.measure];
+	// The national threshold's statistics: these measures do not depend on the threshold.
+	const stats = await yearStats(db, opts.year, povertyThreshold(opts.year).yearly, await hasTable(db, 'aid_requests'));
+	const d = await stats.distribution('households', { value: m.value, weight: m.weight, where: m.where });
 	const inCommunes = opts.communes?.length ? `AND commune IN (${opts.communes.map(literal).join(', ')})` : '';
 	const rows = await db.query<{ b: number; w: number; n: number }>(
 		`SELECT least(greatest(floor((v - ${m.min}) / ${m.width}), 0), ${(m.max - m.min) / m.width - 1})::INTEGER AS b,
-		        sum(wt)::DOUBLE AS w, count(*)::INTEGER AS n
-		 FROM (SELECT (${m.value})::DOUBLE AS v, (${m.weight})::DOUBLE AS wt FROM households
-		       WHERE year = ? AND (${m.where}) ${inCommunes})
-		 GROUP BY 1 ORDER BY 1`,
-		[opts.year]
+		        sum(wt)::DOUBLE AS w, sum(cnt)::INTEGER AS n
+		 FROM ${d.merged} WHERE dist = ${d.dist} ${inCommunes} GROUP BY 1 ORDER BY 1`
 	);
 	return rows.map((r) => {
 		const suppressed = isSecret(r.n, opts.minRows ?? SECRECY_MIN_ROWS);

@@ -1,10 +1,11 @@
 /**
- * Raw results of the catalogue per indicator and territory, before secrecy: the few batched statements
- * of sql.ts, unpacked back into one (value, numerator, denominator, n) per indicator.
+ * Raw results of the catalogue per indicator and territory, before secrecy: the few statements of
+ * sql.ts over the year's statistics (stats.ts), unpacked into one (value, numerator, denominator, n) each.
  */
 import type { Connector } from '../db/connector.ts';
-import { sourceOf, type Indicator, type RatioIndicator, type Source } from './catalogue.ts';
-import { distributionSql, sumsSql, type DistributionSpec, type SumSpec } from './sql.ts';
+import { INDICATORS, sourceOf, type Indicator, type RatioIndicator, type Source } from './catalogue.ts';
+import { pointsSql, rollupSumsSql, type Point } from './sql.ts';
+import { isRatio, sumSpecs, type YearStats } from './stats.ts';
 
 /** What SQL gives for one indicator and territory, before secrecy. */
 export interface Raw {
@@ -22,25 +23,26 @@ async function query(db: Connector, sql: string): Promise<Map<string, Row>> {
 	return new Map((await db.query<Row>(sql)).map((r) => [keyOf(r), r]));
 }
 
-/** Every `sum` indicator in one grouped scan per table (sql.ts); cross-table denominators come from the other scan. */
-export async function sumsRaw(db: Connector, inds: readonly RatioIndicator[]): Promise<Map<string, Map<string, Raw>>> {
-	const specs: Record<Source, SumSpec[]> = { households: [], aid_requests: [] };
-	inds.forEach((ind, i) => {
-		const from = sourceOf(ind);
-		specs[from].push({ name: `num_${i}`, expr: ind.numerator, where: ind.where }, { name: `n_${i}`, expr: null, where: ind.where });
-		if (ind.denominatorFrom) {
-			specs[ind.denominatorFrom].push(
-				{ name: `den_${i}`, expr: ind.denominator ?? '1', where: ind.denominatorWhere },
-				{ name: `dn_${i}`, expr: null, where: ind.denominatorWhere }
-			);
-		} else if (ind.denominator) specs[from].push({ name: `den_${i}`, expr: ind.denominator, where: ind.where });
-	});
+/**
+ * `sum` indicators: per-commune sums of every `sum` indicator of the catalogue at once (one scan per
+ * table, once per year; stats.ts), rolled up into the current territories. `inds` not in the catalogue
+ * are summed alongside.
+ */
+export async function sumsRaw(db: Connector, stats: YearStats, inds: readonly RatioIndicator[], withRequests: boolean): Promise<Map<string, Map<string, Raw>>> {
+	const all = INDICATORS.filter(isRatio).filter((i) => withRequests || (sourceOf(i) === 'households' && !i.denominatorFrom));
+	const extra = inds.filter((i) => !all.includes(i));
+	const list = [...all, ...extra];
+	const specs = sumSpecs(list);
 	const results: Record<Source, Map<string, Row>> = { households: new Map(), aid_requests: new Map() };
-	for (const from of ['households', 'aid_requests'] as const)
-		if (specs[from].length) results[from] = await query(db, sumsSql(from, specs[from]));
+	for (const from of ['households', 'aid_requests'] as const) {
+		if (!specs[from].length) continue;
+		const s = await stats.sums(from, specs[from]);
+		results[from] = await query(db, rollupSumsSql(s.table, s.names));
+	}
 	const keys = new Set([...results.households.keys(), ...results.aid_requests.keys()]);
 	const out = new Map<string, Map<string, Raw>>();
-	inds.forEach((ind, i) => {
+	for (const ind of inds) {
+		const i = list.indexOf(ind);
 		const from = sourceOf(ind);
 		const byTerritory = new Map<string, Raw>();
 		for (const k of keys) {
@@ -52,47 +54,52 @@ export async function sumsRaw(db: Connector, inds: readonly RatioIndicator[]): P
 			byTerritory.set(k, { value: null, numerator: num(r?.[`num_${i}`]), denominator: num(d?.[`den_${i}`]), n });
 		}
 		out.set(ind.id, byTerritory);
-	});
+	}
 	return out;
 }
 
-/** Quantile-based indicators grouped by distribution: one windowed scan each (sql.ts). */
+/** Quantile-based indicators grouped by distribution: the points each needs, all read in one statement. */
 export async function distributionsRaw(
 	db: Connector,
+	stats: YearStats,
 	inds: ReadonlyArray<Exclude<Indicator, RatioIndicator>>
 ): Promise<Map<string, Map<string, Raw>>> {
-	const groups = new Map<string, { spec: DistributionSpec; inds: typeof inds[number][] }>();
+	const points: Point[] = [];
+	const want = (p: Point) => {
+		const i = points.findIndex((x) => x.dist === p.dist && x.kind === p.kind && x.x === p.x);
+		return i >= 0 ? i : points.push(p) - 1;
+	};
+	// Per indicator, the indices of the points it reads.
+	const uses: Array<{ ind: (typeof inds)[number]; at: number[] }> = [];
+	let tables: { merged: string; histogram: string } | null = null;
 	for (const ind of inds) {
-		const k = [sourceOf(ind), ind.value, ind.weight, ind.where ?? ''].join('|');
-		let g = groups.get(k);
-		if (!g) {
-			g = { spec: { from: sourceOf(ind), value: ind.value, weight: ind.weight, where: ind.where, qs: [], tails: [] }, inds: [] };
-			groups.set(k, g);
-		}
-		g.inds.push(ind);
-		const want = (list: number[], ...xs: number[]) => xs.forEach((x) => list.includes(x) || list.push(x));
-		if (ind.kind === 'quantile') want(g.spec.qs, ind.q);
-		else if (ind.kind === 'quantile_ratio') want(g.spec.qs, ind.q, ind.qBelow);
-		else want(g.spec.tails, ind.share);
+		const d = await stats.distribution(sourceOf(ind), { value: ind.value, weight: ind.weight, where: ind.where });
+		tables = d;
+		if (ind.kind === 'quantile') uses.push({ ind, at: [want({ dist: d.dist, kind: 'q', x: ind.q })] });
+		else if (ind.kind === 'quantile_ratio')
+			uses.push({ ind, at: [want({ dist: d.dist, kind: 'q', x: ind.q }), want({ dist: d.dist, kind: 'q', x: ind.qBelow })] });
+		else uses.push({ ind, at: [want({ dist: d.dist, kind: 'top', x: ind.share }), want({ dist: d.dist, kind: 'bottom', x: ind.share })] });
 	}
 	const out = new Map<string, Map<string, Raw>>();
-	for (const { spec, inds: members } of groups.values()) {
-		const rows = await query(db, distributionSql(spec));
-		const q = (r: Row, x: number) => num(r[`q_${spec.qs.indexOf(x)}`]);
-		for (const ind of members) {
-			const byTerritory = new Map<string, Raw>();
-			for (const [k, r] of rows) {
-				const n = num(r.n) ?? 0;
-				if (ind.kind === 'quantile') byTerritory.set(k, { value: q(r, ind.q), numerator: null, denominator: null, n });
-				else if (ind.kind === 'quantile_ratio')
-					byTerritory.set(k, { value: null, numerator: q(r, ind.q), denominator: q(r, ind.qBelow), n });
-				else {
-					const i = spec.tails.indexOf(ind.share);
-					byTerritory.set(k, { value: null, numerator: num(r[`top_${i}`]), denominator: num(r[`bottom_${i}`]), n });
-				}
-			}
-			out.set(ind.id, byTerritory);
+	if (!tables) return out;
+	// territory → point index → value, and the rows each point's distribution rests on
+	const byKey = new Map<string, { n: Array<number>; values: Array<number | null> }>();
+	for (const r of await db.query<Row & { i: number; n: number; value: number | null }>(pointsSql(tables.merged, tables.histogram, points))) {
+		let e = byKey.get(keyOf(r));
+		if (!e) byKey.set(keyOf(r), (e = { n: [], values: [] }));
+		e.values[Number(r.i)] = num(r.value);
+		e.n[Number(r.i)] = Number(r.n);
+	}
+	for (const { ind, at } of uses) {
+		const byTerritory = new Map<string, Raw>();
+		for (const [k, e] of byKey) {
+			const n = e.n[at[0]];
+			if (n === undefined) continue; // no row of this distribution in the territory
+			const [a, b] = at.map((i) => e.values[i] ?? null);
+			if (ind.kind === 'quantile') byTerritory.set(k, { value: a, numerator: null, denominator: null, n });
+			else byTerritory.set(k, { value: null, numerator: a, denominator: b, n });
 		}
+		out.set(ind.id, byTerritory);
 	}
 	return out;
 }

@@ -4,18 +4,10 @@
  */
 import type { Connector } from '../db/connector.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
-import {
-	dataCommunes,
-	hasTable,
-	localThreshold,
-	territoriesOf,
-	writeHouseholdBase,
-	writeRequestBase,
-	writeTerritories,
-	type Territory
-} from './base.ts';
+import { dataCommunes, hasTable, localThreshold, territoriesOf, writeTerritories, type Territory } from './base.ts';
 import { INDICATORS, sourceOf, type Indicator, type RatioIndicator } from './catalogue.ts';
 import { distributionsRaw, sumsRaw, type Raw } from './raw.ts';
+import { memo, yearStats } from './stats.ts';
 import { applySecondarySecrecy, isSecret, SECRECY_MIN_ROWS, type Aggregate, type SecrecyCell } from './secrecy.ts';
 
 export type TerritoryType = 'commune' | 'group' | 'departement' | 'france';
@@ -95,34 +87,43 @@ export function aggregatesOf(territories: readonly Territory[]): Aggregate[] {
 
 export async function runIndicators(db: Connector, opts: RunOptions = {}): Promise<IndicatorValue[]> {
 	const withRequests = await hasTable(db, 'aid_requests');
-	const years = await householdYears(db);
+	const years = await memo(db, 'household years', () => householdYears(db));
 	if (!years.length) return [];
 	const year = opts.year ?? years[years.length - 1];
 	const minRows = opts.minRows ?? SECRECY_MIN_ROWS;
-	const territories = territoriesOf(await dataCommunes(db, withRequests), opts.group);
-	await writeTerritories(db, territories);
+	const territories = territoriesOf(await memo(db, `communes ${withRequests}`, () => dataCommunes(db, withRequests)), opts.group);
 	const threshold =
-		(opts.poverty === 'local' ? await localThreshold(db, year) : null) ?? povertyThreshold(year).yearly;
-	await writeHouseholdBase(db, year, threshold);
-	if (withRequests) await writeRequestBase(db, year);
+		(opts.poverty === 'local' ? await memo(db, `local threshold ${year}`, () => localThreshold(db, year)) : null) ?? povertyThreshold(year).yearly;
+	const stats = await yearStats(db, year, threshold, withRequests);
 	const aggregates = aggregatesOf(territories);
 
 	const usable = (opts.indicators ?? INDICATORS).filter(
 		(ind) => withRequests || (sourceOf(ind) !== 'aid_requests' && !(ind.kind === 'sum' && ind.denominatorFrom === 'aid_requests'))
 	);
-	const raw = new Map([
-		...(await sumsRaw(db, usable.filter((i): i is RatioIndicator => i.kind === 'sum'))),
-		...(await distributionsRaw(db, usable.filter((i): i is Exclude<Indicator, RatioIndicator> => i.kind !== 'sum')))
-	]);
+	// Only territories not met before (for this year, threshold and indicator) are queried.
+	const full = (t: Territory) => `${t.territory_type}:${t.territory}:${t.communes.join(',')}`;
+	const missing = territories.filter((t) => usable.some((ind) => !stats.computed.get(ind)?.has(full(t))));
+	if (missing.length) {
+		await writeTerritories(db, missing);
+		const raw = new Map([
+			...(await sumsRaw(db, stats, usable.filter((i): i is RatioIndicator => i.kind === 'sum'), withRequests)),
+			...(await distributionsRaw(db, stats, usable.filter((i): i is Exclude<Indicator, RatioIndicator> => i.kind !== 'sum')))
+		]);
+		for (const ind of usable) {
+			let m = stats.computed.get(ind);
+			if (!m) stats.computed.set(ind, (m = new Map()));
+			for (const t of missing) m.set(full(t), raw.get(ind.id)!.get(`${t.territory_type}:${t.territory}`));
+		}
+	}
 
 	const out: IndicatorValue[] = [];
 	for (const ind of usable) {
-		const byKey = raw.get(ind.id)!;
+		const known = stats.computed.get(ind)!;
 		// Every territory gets a row; one without data rests on 0 rows, hence secret (never 0).
 		const cells = new Map<string, SecrecyCell & { raw?: Raw; t: Territory }>();
 		for (const t of territories) {
 			const k = `${t.territory_type}:${t.territory}`;
-			const r = byKey.get(k);
+			const r = known.get(full(t));
 			const n = r?.n ?? 0;
 			cells.set(k, { n, denominator: r?.denominator ?? null, suppressed: isSecret(n, minRows), raw: r, t });
 		}
