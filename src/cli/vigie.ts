@@ -15,12 +15,15 @@ import { print, UsageError } from './common.ts';
 const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.md §6)
 
   vigie generate --out DIR [--departement 93] [--sample 0.1] [--seed N] [--filosofi FILE] [--aid-years 2019-2025]
-  vigie validate FILE --kind households|aid_requests
+  vigie validate FILE --kind households|aid_requests [--sheet FEUILLE]   (CSV, XLSX, Parquet, Arrow)
   vigie indicators --data DIR [--communes C1,C2] [--year Y] [--format json|csv]
                    [--min-rows 11] [--poverty-threshold national|local] [--aid-report]
   vigie explain --scheme ID --household FILE.json [--set key=value…]
   vigie schemes [ID]
   vigie simulate --data DIR --scheme ID [--set key=value…] [--baseline ID] [--communes C1,C2] [--year Y]
+
+  validate, indicators et simulate prennent --engine wasm|native (défaut wasm, le moteur du navigateur ;
+  native = DuckDB natif, même SQL, pour les jeux trop gros pour le navigateur).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -53,13 +56,17 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
+// stdout is asynchronous on a pipe: exit only once everything written has been flushed, or a large JSON
+// output is cut short.
+const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+
 main(process.argv.slice(2)).then(
-	(code) => process.exit(code),
+	(code) => exit(code),
 	(e: unknown) => {
 		// Bad input gets one clear line, never a stack trace.
 		const msg = e instanceof Error ? e.message : String(e);
 		process.stderr.write(`vigie : ${msg.split('\n')[0]}\n`);
 		if (!(e instanceof UsageError) && process.env.VIGIE_DEBUG) console.error(e);
-		process.exit(1);
+		exit(1);
 	}
 );

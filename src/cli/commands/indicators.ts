@@ -1,11 +1,11 @@
 /** vigie indicators: the catalogue over a dataset folder, in the output contract of DESIGN.md §6. */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createNodeConnector } from '../../lib/db/node.ts';
 import { loadFolder } from '../../lib/data/folder.ts';
 import { runIndicators } from '../../lib/indicators/run.ts';
 import { toCsv } from '../../lib/synth/csv.ts';
 import { print, UsageError } from '../common.ts';
+import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { aidReport, aidYears } from '../../lib/aid/report.ts';
 import { aidTables } from '../../lib/aid/tables.ts';
 
@@ -21,12 +21,13 @@ export async function cmdIndicators(args: string[]) {
 			'min-rows': { type: 'string' },
 			'poverty-threshold': { type: 'string', default: 'national' },
 			// The Aides page's tables (aid theme, issue 7) for --communes (all CCAS by default) and --year (all years by default).
-			'aid-report': { type: 'boolean', default: false }
+			'aid-report': { type: 'boolean', default: false },
+			...ENGINE_OPTION
 		}
 	});
 	if (!values.data) throw new UsageError('indicators : --data DIR est obligatoire');
 	if (!['json', 'csv'].includes(values.format!)) throw new UsageError(`indicators : --format json ou csv (reçu « ${values.format} »)`);
-	const db = await createNodeConnector();
+	const db = await openConnector(values.engine);
 	let report;
 	try {
 		report = await loadFolder(db, values.data);

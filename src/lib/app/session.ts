@@ -13,6 +13,7 @@ import { clearImport, loadImport, saveImport, type StoredImport } from './import
 import { AID_REQUESTS, HOUSEHOLDS } from '../data/schema.ts';
 import type { Indicator } from '../indicators/catalogue.ts';
 import { loadDefaultData, type DefaultLoad } from './default-data.ts';
+import { prepareIndicators } from './indicator-cache.ts';
 import { departementOf } from '../territory/geography.ts';
 import { dataYears, runIndicators, type IndicatorValue, type RunOptions } from '../indicators/run.ts';
 import { distribution, type Bin, type Measure } from '../indicators/distribution.ts';
@@ -259,6 +260,8 @@ export class Session {
 			const persisted = applied ? await this.#persist(files, opts) : !!this.#user?.persisted;
 			const result: UserImport = { ...out, applied, info, persisted };
 			if (applied) this.#user = result;
+			// Warm the indicator statistics while the user reads the import report (queued after this load).
+			if (applied) void this.#exclusive(() => prepareIndicators(db)).catch(() => {});
 			return result;
 		});
 	}
