@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 /** Real Tab presses per page; the DOM-order argument below covers what lies beyond. */
-const WALK = 150;
+const WALK = 60;
 
 const INTERACTIVE =
 	'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
