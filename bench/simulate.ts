@@ -1,55 +1,167 @@
 /**
- * Benchmark (not a test), issue 6: baseline + scenario + full report (src/lib/scenario) on the full-scale
- * département size (600 000 households) and on 1 000 000, in Node. Prints medians of:
- *  - move: one parameter change as the page runs it (baseline side cached, scenario + report recomputed);
- *  - full: baseline + scenario + report from scratch (what `vigie simulate` does once the data is in);
- *  - prepare: columns + niveau de vie + deciles + request months, once per dataset and territory.
- * Target (issue 6): under 150 ms per change in Node.
- * Usage: npx node --expose-gc bench/simulate.ts [--sizes 600000,1000000] [--runs 7] [--scheme pre-saint-gervais] [--baseline statut-rsa]
+ * Benchmark (not a test), issues 6 and 8: one simulator change — baseline + scenario + full report
+ * (src/lib/scenario) — on a bench folder (bench/inputs.ts: 60k, 600k = full-scale 93, 1m), every commune.
+ * Node (medians of `runs` changes, each a different rav_max):
+ *  - node_change_ms: what the page runs per slider move (baseline side cached, scenario + report recomputed),
+ *    and node_change_cpu_ms, its CPU time (the wall time suffers first when other processes share the cores);
+ *  - node_full_ms: baseline + scenario + report, the baseline side re-evaluated too (`vigie simulate`);
+ *  - node_prepare_ms: columns, niveau de vie, deciles, request months, once per dataset and territory;
+ *  - population_ms / explain_ms / ratio_explain_population: the population evaluator vs explain() called per
+ *    household, same scheme, same households (up to EXPLAIN_ROWS of them: explain is slow), same run.
+ * Page (headless chromium, $VIGIE_BUILD): the folder's files imported through the Données page as a user
+ * would, then the Simulateur over every commune; page_change_ms is input event → report and charts in the DOM
+ * (performance measure `vigie:simulateur:change` of the page). Targets (issue 6): < 150 ms Node, < 300 ms page.
+ * Usage: npx node --expose-gc bench/simulate.ts [60k|600k|1m ...] [--runs 7] [--no-page]
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { median, population } from './population.ts';
-import { buildPopulation, type MonthlyFlow } from '../src/lib/scenario/population.ts';
+import { openSite } from '../scripts/headless.ts';
+import { benchInputs, SIZES, type Size } from './inputs.ts';
+import { median } from './population.ts';
+import { createNativeConnector } from '../src/lib/db/native.ts';
+import { loadFolder } from '../src/lib/data/folder.ts';
+import type { Household } from '../src/lib/data/schema.ts';
+import { explain } from '../src/lib/rules/explain.ts';
+import { toColumns } from '../src/lib/rules/columns.ts';
+import { evaluatePopulation } from '../src/lib/rules/population.ts';
+import { getScheme } from '../src/lib/rules/registry.ts';
+import { fetchScenarioRows } from '../src/lib/scenario/load.ts';
+import { buildPopulation } from '../src/lib/scenario/population.ts';
 import { baselineSide, buildReport, cachedBaselineSide } from '../src/lib/scenario/report.ts';
 import { resolveScenario } from '../src/lib/scenario/spec.ts';
 
-const { values } = parseArgs({
-	options: {
-		sizes: { type: 'string', default: '600000,1000000' },
-		runs: { type: 'string', default: '7' },
-		scheme: { type: 'string', default: 'pre-saint-gervais' },
-		baseline: { type: 'string', default: 'statut-rsa' }
-	}
-});
-const COMMUNES = Array.from({ length: 39 }, (_, i) => `93${String(i + 1).padStart(3, '0')}`);
-
-
-const runs = Number(values.runs);
+const SCHEME = 'pre-saint-gervais';
+const BASELINE = 'statut-rsa';
+/** explain() per household on at most this many households (≈ 10 µs each): the ratio needs no more. */
+const EXPLAIN_ROWS = 100_000;
+const spec = (rav: number) => ({ scheme: SCHEME, baseline: BASELINE, changes: { rav_max: rav } });
+/** Threshold of run k: each change moves the slider somewhere else, as a user would. */
+const ravOf = (k: number) => 8 + (k % 9) * 0.5;
 /** Collect between timed runs when --expose-gc is given, so a run does not pay for the previous one's garbage. */
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const flow: MonthlyFlow = Object.fromEntries(COMMUNES.slice(0, 20).map((c, i) => [c, Array.from({ length: 12 }, (_, m) => 10 + ((i + m) % 7))]));
-console.log(`vigie simulate bench — ${values.baseline} vs ${values.scheme} (rav_max moved), Node ${process.version}, ${runs} runs`);
-for (const n of values.sizes!.split(',').map(Number)) {
-	const data = population(n, COMMUNES, 1) as unknown as Parameters<typeof buildPopulation>[0];
-	const t0 = performance.now();
-	const pop = buildPopulation(data, 2023, flow);
-	const prepare = performance.now() - t0;
-	const spec = (rav: number) => ({ scheme: values.scheme!, baseline: values.baseline, changes: { rav_max: rav, enveloppe: 5e6 } });
-	// Warm-up (JIT, memoised data-only columns), then timed runs with a different threshold each time.
-	buildReport(pop, resolveScenario(spec(11)), { baselineSide: cachedBaselineSide(pop, resolveScenario(spec(11))) });
-	const move: number[] = [];
-	const full: number[] = [];
-	for (let k = 0; k < runs; k++) {
-		const r = resolveScenario(spec(8 + k * 0.5));
-		gc();
-		let t = performance.now();
-		const rep = buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) });
-		move.push(performance.now() - t);
-		gc();
-		t = performance.now();
-		buildReport(pop, r, { baselineSide: baselineSide(pop, r) });
-		full.push(performance.now() - t);
-		if (k === 0) console.log(`  n=${n}: eligible ${rep.baseline.eligible} → ${rep.scenario.eligible}, cost ${rep.baseline.cost} → ${rep.scenario.cost} €`);
+const time = (f: () => unknown) => {
+	const t = performance.now();
+	f();
+	return performance.now() - t;
+};
+/** CPU time of the process (all threads, GC helpers included), ms: steadier than wall time on a shared machine. */
+const cpu = (f: () => unknown) => {
+	const c = process.cpuUsage();
+	f();
+	const d = process.cpuUsage(c);
+	return (d.user + d.system) / 1000;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+export async function benchSimulate(dir: string, opts: { runs: number; page?: boolean }): Promise<Record<string, number>> {
+	// Rows through native DuckDB (loading is measured by bench/indicators.ts and bench/first-table.ts).
+	const db = await createNativeConnector();
+	await loadFolder(db, dir);
+	let data: Awaited<ReturnType<typeof fetchScenarioRows>> | null = await fetchScenarioRows(db, {});
+	await db.close();
+	const households = data.rows.length;
+
+	// Population evaluator vs explain per household, same households.
+	const scheme = getScheme(SCHEME);
+	const sample = data.rows.slice(0, EXPLAIN_ROWS) as unknown as Household[];
+	const sampleCols = toColumns(sample);
+	for (let k = 0; k < 2; k++) (evaluatePopulation(scheme, { ...sampleCols }), sample.slice(0, 5000).forEach((h) => explain(h, scheme)));
+	// A fresh Columns object each run: the memoised sums and conditions are recomputed, as on a first evaluation.
+	const population_ms = median(Array.from({ length: opts.runs }, () => time(() => evaluatePopulation(scheme, { ...sampleCols }))));
+	const explain_ms = median(Array.from({ length: Math.min(3, opts.runs) }, () => time(() => sample.forEach((h) => explain(h, scheme)))));
+
+	let t = performance.now();
+	const pop = buildPopulation(data.rows, data.year, data.flow);
+	const node_prepare_ms = performance.now() - t;
+	data = null;
+	// Warm-up (JIT, data-only memos), then timed changes.
+	for (let k = 0; k < 3; k++) {
+		const r = resolveScenario(spec(ravOf(k + 5)));
+		buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) });
 	}
-	console.log(`  n=${n}: prepare ${prepare.toFixed(0)} ms (once) ; move median ${median(move).toFixed(1)} ms ; full median ${median(full).toFixed(1)} ms`);
+	const change: number[] = [];
+	const changeCpu: number[] = [];
+	const full: number[] = [];
+	for (let k = 0; k < opts.runs; k++) {
+		const r = resolveScenario(spec(ravOf(k)));
+		gc();
+		let c = 0;
+		change.push(time(() => (c = cpu(() => buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) })))));
+		changeCpu.push(c);
+		gc();
+		full.push(time(() => buildReport(pop, r, { baselineSide: baselineSide(pop, r) })));
+	}
+	const out: Record<string, number> = {
+		households,
+		node_prepare_ms: round(node_prepare_ms),
+		node_change_ms: round(median(change)),
+		node_change_cpu_ms: round(median(changeCpu)),
+		node_full_ms: round(median(full)),
+		population_ms: round(population_ms),
+		explain_ms: round(explain_ms),
+		explain_rows: sample.length,
+		ratio_explain_population: round(explain_ms / population_ms)
+	};
+	if (opts.page !== false) Object.assign(out, await pageChange(dir, opts.runs));
+	return out;
+}
+
+/** The folder imported through the Données page, then slider changes on the Simulateur over every commune. */
+async function pageChange(dir: string, runs: number): Promise<Record<string, number>> {
+	const site = await openSite(process.env.VIGIE_BUILD ?? 'build');
+	const { page } = site;
+	try {
+		let t = performance.now();
+		await page.goto(site.url + '/donnees');
+		await page.waitForSelector('[data-testid=dataset-label]', { timeout: 300_000 });
+		await page.setInputFiles('#file-households', join(dir, 'households-2023.csv'));
+		await page.setInputFiles('#file-aid', join(dir, 'aid_requests.csv'));
+		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForFunction(() => document.querySelector('[data-testid=dataset-label]')?.textContent?.includes('Vos fichiers'), null, {
+			timeout: 1_800_000,
+			polling: 500
+		});
+		const page_import_ms = performance.now() - t;
+		// Client-side navigation: the imported data stays in the page's DuckDB.
+		t = performance.now();
+		await page.locator('header a[href$="simulateur"]').click();
+		await page.waitForSelector('[data-testid=report]', { timeout: 600_000 });
+		await page.selectOption('#s-territory', 'all');
+		await page.waitForFunction(() => /^\d+ communes/.test(document.querySelector('[data-testid=report] p.muted')?.textContent?.trim() ?? ''), null, {
+			timeout: 600_000,
+			polling: 200
+		});
+		const page_open_ms = performance.now() - t;
+		const slider = page.locator('tr[data-param=rav_max] input[type=range]');
+		const move = async (rav: number) =>
+			page.evaluate(
+				async ({ rav }) => {
+					const before = performance.getEntriesByName('vigie:simulateur:change').length;
+					const input = document.querySelector<HTMLInputElement>('tr[data-param=rav_max] input[type=range]')!;
+					input.value = String(rav);
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+					while (performance.getEntriesByName('vigie:simulateur:change').length === before) await new Promise((r) => setTimeout(r, 5));
+					return performance.getEntriesByName('vigie:simulateur:change').at(-1)!.duration;
+				},
+				{ rav }
+			);
+		await slider.waitFor();
+		for (let k = 0; k < 2; k++) await move(ravOf(k + 5));
+		const times: number[] = [];
+		for (let k = 0; k < runs; k++) times.push(await move(ravOf(k)));
+		if (site.pageErrors.length) throw new Error(`erreurs dans la page : ${site.pageErrors.join(' ; ')}`);
+		return { page_import_ms: Math.round(page_import_ms), page_open_ms: Math.round(page_open_ms), page_change_ms: round(median(times)) };
+	} finally {
+		await site.close();
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '7' }, 'no-page': { type: 'boolean' } } });
+	const sizes = (positionals.length ? positionals : ['600k', '1m']) as Size[];
+	for (const s of sizes) if (!SIZES.includes(s)) throw new Error(`taille inconnue : ${s} (${SIZES.join(', ')})`);
+	console.log(`vigie simulate bench — ${BASELINE} vs ${SCHEME} (rav_max moved), every commune, Node ${process.version}, ${values.runs} runs`);
+	const rows: Record<string, Record<string, number>> = {};
+	for (const s of sizes) rows[s] = await benchSimulate(benchInputs(s), { runs: Number(values.runs), page: !values['no-page'] });
+	console.table(rows);
 }

@@ -10,6 +10,7 @@ import { loadFolder } from '#lib/data/folder.ts';
 import { formatEuros, formatNumber } from '#lib/rules/cents.ts';
 import { fetchScenarioRows } from '#lib/scenario/load.ts';
 import { buildPopulation } from '#lib/scenario/population.ts';
+import { classesTable } from '#lib/scenario/chart-tables.ts';
 import { simulate } from '#lib/scenario/report.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
 
@@ -45,15 +46,20 @@ describe('Simulateur page', () => {
 		const eligible = () => page.getByTestId('scenario-eligible').innerText().then(text);
 		const before = await eligible();
 		const base = await nodeReport({});
-		expect(before).toBe(text(formatNumber(Math.round(base.scenario.eligible))));
+		// Counts on fewer than 11 unweighted households are secret (DESIGN.md §4.1).
+		const shownEligible = (r: typeof base) => (r.scenario.eligible_n < 11 ? 'secret' : text(formatNumber(Math.round(r.scenario.eligible))));
+		expect(before).toBe(shownEligible(base));
 
 		await page.getByLabel('Reste à vivre maximal', { exact: true }).fill('14');
 		const moved = await nodeReport({ rav_max: 14 });
 		expect(moved.scenario.eligible).toBeGreaterThan(base.scenario.eligible);
-		await expect.poll(eligible).toBe(text(formatNumber(Math.round(moved.scenario.eligible))));
+		await expect.poll(eligible).toBe(shownEligible(moved));
 		expect(await page.getByTestId('scenario-cost').innerText().then(text)).toBe(text(formatEuros(moved.scenario.cost)));
-		const gagnants = await page.locator('tr[data-class=gagnant] td').first().innerText();
-		expect(text(gagnants)).toBe(text(formatNumber(Math.round(moved.winners_losers.gagnant.households))));
+		// The classes as the page shows them: counts under 11 households are secret (chart-tables.ts).
+		for (const row of classesTable(moved).rows) {
+			const shown = await page.locator(`[data-testid=classes] tr[data-key=${row.key}] td`).first().innerText();
+			expect(text(shown), row.key).toBe(row.suppressed ? 'secret' : text(formatNumber(Math.round(row.households as number))));
+		}
 		await expect(page.getByTestId('changes').innerText()).resolves.toContain('14');
 
 		await expect.poll(() => page.url()).toContain('p.rav_max=14');
@@ -66,7 +72,27 @@ describe('Simulateur page', () => {
 		await expect.poll(() => page.getByLabel('Reste à vivre maximal', { exact: true }).inputValue()).toBe('14');
 		await expect.poll(() => page.getByTestId('totals').innerText()).toBe(totals);
 		expect(await page.getByTestId('months').innerText()).toBe(months);
-		await expect(page.locator('[data-testid=report] .chart svg').count()).resolves.toBeGreaterThanOrEqual(2);
+		// Four charts (cost, classes, deciles, envelope), each with its table and a CSV export.
+		// (A chart with nothing to show after secrecy says so instead of drawing empty axes.)
+		await expect(page.locator('[data-testid=report] figure[data-chart] .chart:has(svg, p.chart-empty)').count()).resolves.toBe(4);
+		await expect(page.locator('[data-chart=chart-envelope] .chart svg').count()).resolves.toBeGreaterThan(0);
+		await expect(page.locator('[data-testid=report] figure[data-chart] details table').count()).resolves.toBe(4);
+		await expect(page.getByTestId('deciles').locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(10);
+
+		// Saved in this browser under a `vigie:` key, then compared (and drawn in the cost chart).
+		await page.getByLabel('Nom du scénario').fill('seuil à 14 €');
+		await page.getByRole('button', { name: 'Enregistrer dans ce navigateur' }).click();
+		const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('vigie:')));
+		expect(stored).toEqual(['vigie:simulateur:scenarios']);
+		await expect(page.getByTestId('comparison').innerText()).resolves.toContain('seuil à 14 €');
+		await expect(page.getByTestId('cost-table').locator('tbody tr').count()).resolves.toBe(3);
+
+		// Printed: the report and charts, no controls.
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('#s-scheme').isVisible()).toBe(false);
+		expect(await page.getByTestId('print-summary').isVisible()).toBe(true);
+		expect(await page.locator('[data-chart=chart-envelope] .chart svg[viewBox]').last().isVisible()).toBe(true);
+		await page.emulateMedia({ media: 'screen' });
 
 		mkdirSync('test-results', { recursive: true });
 		await page.screenshot({ path: 'test-results/simulateur.png', fullPage: true });

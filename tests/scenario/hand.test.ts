@@ -4,6 +4,8 @@
  * RAV per person per day = (resources − charges) / persons / 30, rounded to the cent.
  */
 import { describe, expect, it } from 'vitest';
+import { chartTableCsv, classesTable, costTable, envelopeTable } from '#lib/scenario/chart-tables.ts';
+import { reportToCsv } from '#lib/scenario/csv.ts';
 import { simulate } from '#lib/scenario/report.ts';
 import { psgRow, population } from './helpers.ts';
 
@@ -27,6 +29,21 @@ describe('a threshold move (pre-saint-gervais, rav_max 10 → 7 and 10 → 12)',
 		// Perdants: (9,90 − 99,90) + (309,90 − 399,90) = −180 ; B loses 60.
 		expect([wl.perdant.amount, wl.perdant_zero.amount]).toEqual([-180, -60]);
 		expect(r.changes).toEqual([expect.objectContaining({ parameter: 'rav_max', from: 10, to: 7, hypothese: true })]);
+	});
+
+	it('says why they lose: B no longer meets the RAV condition, A and C keep a smaller aid', () => {
+		// minRows 1 so that the hand-sized rows are shown. B: RAV 8 ≥ 7 → the "rav" condition flipped, −60 €.
+		// A and C still served, −90 € each → "montant", 2 households, −180 €.
+		const r = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } }, { minRows: 1 });
+		expect(r.leaving_reasons.losers).toBe(3);
+		const by = Object.fromEntries(r.leaving_reasons.rows.map((x) => [x.key, [x.households, x.amount]]));
+		expect(by).toEqual({ 'condition:rav': [1, -60], montant: [2, -180] });
+		// At the default threshold of 11 rows, both rows are secret.
+		const secret = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } }).leaving_reasons.rows;
+		expect(secret.map((x) => [x.key, x.suppressed, x.households, x.amount])).toEqual([
+			['condition:rav', true, null, null],
+			['montant', true, null, null]
+		]);
 	});
 
 	it('makes A, B, C win and E enter at 12 €', () => {
@@ -142,6 +159,15 @@ describe('status-based (statut-rsa) vs RAV-based (pre-saint-gervais) coverage', 
 		const wl = r.winners_losers;
 		expect([wl.gagnant.households, wl.perdant_zero.households, wl.neutre_zero.households]).toEqual([1, 2, 2]);
 	});
+
+	it('gives each status beneficiary’s reason for leaving', () => {
+		// P1 is not salaried (condition "emploi"), P4 not followed ("suivi_social"); each loses 99,90 €.
+		const x = simulate(population(rows), { scheme: 'pre-saint-gervais', baseline: 'statut-rsa' }, { minRows: 1 }).leaving_reasons;
+		expect(x.rows.map((row) => [row.key, row.households, row.amount])).toEqual([
+			['condition:emploi', 1, -99.9],
+			['condition:suivi_social', 1, -99.9]
+		]);
+	});
 });
 
 describe('secrecy of breakdown rows', () => {
@@ -158,5 +184,74 @@ describe('secrecy of breakdown rows', () => {
 		expect(t.social_rent).toMatchObject({ suppressed: true, households: null, baseline: null, scenario: null });
 		expect(t.private_rent).toMatchObject({ suppressed: true, households: null });
 		expect(t.owner).toMatchObject({ suppressed: false, households: 20 });
+	});
+});
+
+describe('tables behind the charts', () => {
+	const pop = population([
+		psgRow({ income_work: 900, charge_rent: 700 }), // A: 6,67 €/j → 99,90 € at 10 €, 9,90 € at 7 €
+		psgRow({ income_work: 1000, charge_rent: 760 }), // B: 8,00 €/j → 60 € at 10 €, nothing at 7 €
+		psgRow({ income_work: 1000, charge_rent: 1100 }), // C: −3,33 €/j → 399,90 € at 10 €, 309,90 € at 7 €
+		psgRow({ income_work: 2000, charge_rent: 500 }), // D: never eligible
+		psgRow({ income_work: 1000, charge_rent: 670 }) // E: 11 €/j, never eligible at ≤ 10 €
+	]);
+	const r = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7, enveloppe: 300 } });
+
+	it('hides a class under the threshold and the smallest other class that would reveal it', () => {
+		// Baseline (10 €, envelope 12 000 €) pays A 99,90, B 60, C 399,90. Scenario (7 €, envelope 300 €):
+		// uniform months, midpoints (k + 0,5)/5 → A February, B April, C June; A 9,90 served, then C 309,90
+		// would make 319,80 > 300: left out. A perdant; B (no longer eligible) and C (envelope) perdant_zero.
+		const wl = r.winners_losers;
+		expect([wl.perdant.n, wl.perdant_zero.n, wl.neutre_zero.n]).toEqual([1, 2, 2]);
+		// Threshold 2 rows: perdant (1) is secret; of the other classes with households, perdant_zero and
+		// neutre_zero tie (2 rows, 2 households) and the code order masks neutre_zero.
+		const t = classesTable(r, 2);
+		expect(t.rows.map((x) => [x.key, x.suppressed, x.households])).toEqual([
+			['gagnant', false, 0],
+			['perdant', true, null],
+			['neutre', false, 0],
+			['neutre_zero', true, null],
+			['perdant_zero', false, 2]
+		]);
+		expect(chartTableCsv(t)).toContain('Perdants (aide en baisse),secret,secret');
+		// Reasons: B fails the RAV condition, C is left out by the envelope, A gets less.
+		const reasons = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7, enveloppe: 300 } }, { minRows: 1 }).leaving_reasons.rows;
+		expect(reasons.map((x) => [x.key, x.households, x.amount])).toEqual([
+			['condition:rav', 1, -60],
+			['enveloppe', 1, -399.9],
+			['montant', 1, -90]
+		]);
+	});
+
+	it('gives the cost of both sides and of a saved scenario, and the envelope month by month', () => {
+		// Baseline paid 559,80 (A + B + C), scenario 9,90 (A); every eligible served: 559,80 and 319,80.
+		const saved = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 12 } });
+		const t = costTable(r, [{ name: 'seuil 12', report: saved }]);
+		expect(t.rows.map((x) => [x.key, x.cost, x.eligible_cost])).toEqual([
+			['reference', 559.8, 559.8],
+			['scenario', 9.9, 319.8],
+			['compare-0', saved.scenario.cost, saved.scenario.eligible_cost]
+		]);
+		const env = envelopeTable(r);
+		expect(env.rows).toHaveLength(12);
+		expect(env.rows[11]).toMatchObject({ cumulative_spent: 9.9, baseline_cumulative_spent: 559.8, cumulative_demand: 319.8 });
+	});
+});
+
+describe('the report as CSV', () => {
+	it('lists changes, totals and reasons, secret cells written « secret »', () => {
+		// Same five households as above at 7 €: cost 559,80 → 319,80 (écart −240); reasons rest on 1 and 2 rows.
+		const pop = population([
+			psgRow({ income_work: 900, charge_rent: 700 }),
+			psgRow({ income_work: 1000, charge_rent: 760 }),
+			psgRow({ income_work: 1000, charge_rent: 1100 }),
+			psgRow({ income_work: 2000, charge_rent: 500 }),
+			psgRow({ income_work: 1000, charge_rent: 670 })
+		]);
+		const lines = reportToCsv(simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } })).split('\n');
+		expect(lines[0]).toBe('section,ligne,reference,scenario,ecart');
+		expect(lines).toContain('paramètres,Reste à vivre maximal (€/jour/personne),10,7,-3');
+		expect(lines).toContain('totaux,coût payé (€),559.8,319.8,-240');
+		expect(lines.filter((l) => l.startsWith('raisons de la perte,')).every((l) => l.endsWith(',secret,'))).toBe(true);
 	});
 });

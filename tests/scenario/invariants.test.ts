@@ -73,6 +73,10 @@ describe('scenario invariants on random populations', () => {
 			expect(total).toBeCloseTo(r.territory.households, 6);
 			const delta = CLASSES.reduce((a, c) => a + r.winners_losers[c].amount, 0);
 			expect(delta).toBeCloseTo(r.scenario.cost - r.baseline.cost, 1);
+			// Every loser has a reason at least (rows overlap: a household may fail several conditions).
+			const why = simulate(pop, { scheme: 'pre-saint-gervais', baseline: 'statut-rsa', changes: { rav_max: 14, enveloppe: 1e7 } }, { minRows: 1 }).leaving_reasons;
+			expect(why.n).toBe(r.winners_losers.perdant.n + r.winners_losers.perdant_zero.n);
+			expect(why.rows.reduce((a, x) => a + x.n, 0)).toBeGreaterThanOrEqual(why.n);
 			// Breakdown rows shown add up to no more than the total.
 			const shown = r.by_commune.filter((x) => !x.suppressed).reduce((a, x) => a + x.households!, 0);
 			expect(shown).toBeLessThanOrEqual(r.territory.households + 1e-6);

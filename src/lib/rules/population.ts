@@ -24,7 +24,7 @@ export interface PopulationResult {
 	rav_monthly_cents: Float64Array;
 	/** In the scheme's unit (€ per person/UC/part per day or month), cents. */
 	rav_per_unit_cents: Float64Array;
-	/** One pass/fail column per condition id (groups included), in definition order. */
+	/** One pass/fail column per condition id (groups included), in definition order. Leaves are shared with a memo: read-only. */
 	conditions: Record<string, Uint8Array>;
 	condition_ids: string[];
 }
@@ -45,7 +45,8 @@ export function evaluatePopulation(scheme: Scheme, cols: Columns, opts: Populati
 	// Data-only columns (divisor units, kept sums, cents of a money column, niveau de vie) depend on the
 	// households and the scheme's lists, never on a threshold: memoised per Columns (see memo()).
 	const d = spec.divisor;
-	const units = memo(cols, `units:${JSON.stringify(d)}`, () => {
+	const unitsKey = `units:${JSON.stringify(d)}`;
+	const units = memo(cols, unitsKey, () => {
 		// Same expressions as reste-a-vivre.ts divisorUnits (and measures consumptionUnits).
 		const out = new Float64Array(n);
 		if (d.kind === 'persons') for (let i = 0; i < n; i++) out[i] = a14[i] + u14[i];
@@ -58,17 +59,24 @@ export function evaluatePopulation(scheme: Scheme, cols: Columns, opts: Populati
 		return out;
 	});
 	// Kept resources and charges summed in the scheme's order as explain does, each rounded to the cent.
-	const monthly = memo(cols, `monthly:${spec.resources.join('+')}|${spec.charges.join('+')}|${spec.housing_aid}`, () => {
+	const monthlyKey = `monthly:${spec.resources.join('+')}|${spec.charges.join('+')}|${spec.housing_aid}`;
+	const monthly = memo(cols, monthlyKey, () => {
 		const res = centsOfSum(cols, spec.resources, null);
 		const ch = centsOfSum(cols, spec.charges, spec.housing_aid === 'residual_rent' ? cols.num.benefit_housing : null);
 		const out = new Float64Array(n);
 		for (let i = 0; i < n; i++) out[i] = res[i] - ch[i];
 		return out;
 	});
-	// Per-unit RAV, rounded to the cent: depends on the days-per-month parameter, so computed every time.
-	const perUnit = new Float64Array(n);
+	// Per-unit RAV, rounded to the cent: data + the days-per-month parameter, memoised on both.
 	const div = spec.period === 'day' ? days : 1;
-	for (let i = 0; i < n; i++) perUnit[i] = roundHalfAway(monthly[i] / (units[i] * div));
+	const perUnitKey = `perUnit:${unitsKey}|${monthlyKey}|${div}`;
+	const perUnit = memo(cols, perUnitKey, () => {
+		const out = new Float64Array(n);
+		for (let i = 0; i < n; i++) out[i] = roundHalfAway(monthly[i] / (units[i] * div));
+		return out;
+	});
+	/** Memo key of a numeric variable's column (what a leaf condition on it depends on). */
+	const numericKey = (name: string) => (name === 'rav_per_unit' ? perUnitKey : name === 'rav_monthly' ? monthlyKey : `var:${name}`);
 
 	/** A numeric variable as a column; money in cents. */
 	const numeric = (name: string): Float64Array => {
@@ -94,20 +102,33 @@ export function evaluatePopulation(scheme: Scheme, cols: Columns, opts: Populati
 
 	const conditions: Record<string, Uint8Array> = {};
 	const ids: string[] = [];
-	const visit = (c: Condition): Uint8Array => {
+	/** Pass/fail column of a condition and the memo key saying what it depends on. */
+	const visit = (c: Condition): { col: Uint8Array; key: string } => {
 		ids.push(c.id);
-		const out = new Uint8Array(n);
-		conditions[c.id] = out;
 		if (c.kind === 'all' || c.kind === 'any') {
 			const kids = c.of.map(visit);
-			if (c.kind === 'all') {
-				out.fill(1);
-				for (const k of kids) for (let i = 0; i < n; i++) out[i] &= k[i];
-			} else for (const k of kids) for (let i = 0; i < n; i++) out[i] |= k[i];
-		} else if (c.kind === 'compare') {
+			if (!kids.length) return { col: (conditions[c.id] = new Uint8Array(n).fill(c.kind === 'all' ? 1 : 0)), key: `${c.kind}()` };
+			// Folded left, each prefix memoised: moving the threshold of the last condition re-runs one pass.
+			let acc = kids[0];
+			for (let k = 1; k < kids.length; k++) {
+				const prev = acc;
+				const kid = kids[k];
+				const key = `${c.kind}(${prev.key},${kid.key})`;
+				acc = { key, col: leafMemo(cols, key, () => (c.kind === 'all' ? andOf : orOf)(prev.col, kid.col)) };
+			}
+			conditions[c.id] = acc.col;
+			return acc;
+		}
+		// A leaf depends on the data and its threshold only: a slider moving another parameter reuses it.
+		const threshold = c.kind === 'compare' ? (c.param !== undefined ? p[c.param] : c.value!) : null;
+		const key = c.kind === 'compare' ? `${numericKey(c.variable)}${c.op}${threshold}` : `${c.kind}:${c.variable}:${JSON.stringify(c.kind === 'in' ? c.values : c.value)}`;
+		return { key, col: (conditions[c.id] = leafMemo(cols, key, () => leaf(c, threshold))) };
+	};
+	const leaf = (c: Condition, raw: number | null): Uint8Array => {
+		const out = new Uint8Array(n);
+		if (c.kind === 'compare') {
 			const v = numeric(c.variable);
-			const raw = c.param !== undefined ? p[c.param] : c.value!;
-			const t = VARIABLES[c.variable].money ? toCents(raw) : raw;
+			const t = VARIABLES[c.variable].money ? toCents(raw!) : raw!;
 			// NaN (unknown) fails every operator, as in explain's compare().
 			switch (c.op) {
 				case '<':
@@ -135,14 +156,14 @@ export function evaluatePopulation(scheme: Scheme, cols: Columns, opts: Populati
 			for (const x of c.values) mask[values.indexOf(x)] = 1;
 			const codes = cols.enums[c.variable as EnumColumn];
 			for (let i = 0; i < n; i++) out[i] = mask[codes[i]];
-		} else {
+		} else if (c.kind === 'is') {
 			const col = cols.bool[c.variable as keyof Columns['bool']];
 			const want = c.value ? 1 : 0;
 			for (let i = 0; i < n; i++) out[i] = col[i] === want ? 1 : 0;
 		}
 		return out;
 	};
-	const eligible = new Uint8Array(visit(scheme.conditions));
+	const eligible = new Uint8Array(visit(scheme.conditions).col);
 
 	// A renewal beyond those allowed is refused (same rule as explain).
 	if (rank > 0 && scheme.duration.renewals) {
@@ -174,6 +195,40 @@ function memo(cols: Columns, key: string, compute: () => Float64Array): Float64A
 	let hit = byKey.get(key);
 	if (!hit) byKey.set(key, (hit = compute()));
 	return hit;
+}
+
+/**
+ * Pass/fail columns of conditions per Columns, keyed by what they depend on (variable, operator, threshold;
+ * for groups, their members' keys): the most recent LEAF_MEMO_SIZE are kept (a million households is 1 MB
+ * each), so moving one slider re-runs one leaf and one pass per group above it. Shared by every result that
+ * used them: read-only, as `conditions` says.
+ */
+const LEAF_MEMO_SIZE = 48;
+const LEAVES = new WeakMap<Columns, Map<string, Uint8Array>>();
+function leafMemo(cols: Columns, key: string, compute: () => Uint8Array): Uint8Array {
+	let byKey = LEAVES.get(cols);
+	if (!byKey) LEAVES.set(cols, (byKey = new Map()));
+	let hit = byKey.get(key);
+	if (hit) {
+		// Most recently used last (Map keeps insertion order).
+		byKey.delete(key);
+		byKey.set(key, hit);
+		return hit;
+	}
+	byKey.set(key, (hit = compute()));
+	if (byKey.size > LEAF_MEMO_SIZE) byKey.delete(byKey.keys().next().value!);
+	return hit;
+}
+
+function andOf(a: Uint8Array, b: Uint8Array): Uint8Array {
+	const out = new Uint8Array(a.length);
+	for (let i = 0; i < out.length; i++) out[i] = a[i] & b[i];
+	return out;
+}
+function orOf(a: Uint8Array, b: Uint8Array): Uint8Array {
+	const out = new Uint8Array(a.length);
+	for (let i = 0; i < out.length; i++) out[i] = a[i] | b[i];
+	return out;
 }
 
 /** Σ of the named columns (− minus), rounded to the cent, memoised. */
@@ -233,15 +288,13 @@ export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Ar
 	const p = paramValues(scheme);
 	const envelope = scheme.budget.envelope ? p[scheme.budget.envelope] : null;
 	const capacity = scheme.budget.capacity ? p[scheme.budget.capacity] : null;
-	const idx: number[] = [];
+	let m = 0;
+	for (let i = 0; i < r.n; i++) m += r.eligible[i];
+	let idx: Int32Array = new Int32Array(m);
 	if (requestOrder) {
-		for (let k = 0; k < requestOrder.length; k++) if (r.eligible[requestOrder[k]]) idx.push(requestOrder[k]);
-	} else for (let i = 0; i < r.n; i++) if (r.eligible[i]) idx.push(i);
-	if (scheme.budget.priority === 'lowest_rav') {
-		// Array.prototype.sort is stable: equal RAVs keep the arrival order.
-		const rav = r.rav_per_unit_cents;
-		idx.sort((x, y) => rav[x] - rav[y]);
-	}
+		for (let k = 0, j = 0; k < requestOrder.length; k++) if (r.eligible[requestOrder[k]]) idx[j++] = requestOrder[k];
+	} else for (let i = 0, j = 0; i < r.n; i++) if (r.eligible[i]) idx[j++] = i;
+	if (scheme.budget.priority === 'lowest_rav') idx = byLowestRav(idx, r.rav_per_unit_cents);
 	const granted = new Uint8Array(r.n);
 	let spentCents = 0;
 	let count = 0;
@@ -272,6 +325,28 @@ export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Ar
 		envelope,
 		capacity,
 		exhausted_at: exhausted,
-		order: Int32Array.from(idx)
+		order: idx
 	};
+}
+
+const ARRIVAL_BITS = 2 ** 22;
+
+/**
+ * Eligible rows by lowest RAV, equal RAVs in arrival order (a stable sort). RAVs are whole cents, so the key
+ * RAV × 2²² + arrival rank orders both at once and the typed array sorts numerically without a comparator.
+ */
+function byLowestRav(idx: Int32Array, rav: Float64Array): Int32Array {
+	const m = idx.length;
+	let fits = m < ARRIVAL_BITS;
+	for (let k = 0; k < m && fits; k++) fits = Math.abs(rav[idx[k]]) < 2 ** 30 && Number.isInteger(rav[idx[k]]);
+	if (!fits) return Int32Array.from(Array.from(idx).sort((x, y) => rav[x] - rav[y]));
+	const keys = new Float64Array(m);
+	for (let k = 0; k < m; k++) keys[k] = rav[idx[k]] * ARRIVAL_BITS + k;
+	keys.sort();
+	const out = new Int32Array(m);
+	for (let k = 0; k < m; k++) {
+		const rank = keys[k] - Math.floor(keys[k] / ARRIVAL_BITS) * ARRIVAL_BITS;
+		out[k] = idx[rank];
+	}
+	return out;
 }

@@ -16,9 +16,22 @@ export const CLASS_LABELS: Record<ClassId, string> = {
 	perdant_zero: 'Perdent toute aide'
 };
 
-/** Class code per household: index in CLASSES. Amounts in cents, compared exactly. */
-export function classify(baseline: Float64Array, scenario: Float64Array): Uint8Array {
+/**
+ * Class code per household: index in CLASSES. Amounts in cents, compared exactly. `rows`: the only rows that
+ * can be paid on either side (side.ts eligibleOnEitherSide); every other one is neutre_zero.
+ */
+export function classify(baseline: Float64Array, scenario: Float64Array, rows?: Int32Array): Uint8Array {
 	const out = new Uint8Array(baseline.length);
+	if (rows) {
+		out.fill(3);
+		for (let j = 0; j < rows.length; j++) {
+			const i = rows[j];
+			const b = baseline[i];
+			const s = scenario[i];
+			out[i] = s > b ? 0 : s < b ? (s === 0 ? 4 : 1) : b === 0 ? 3 : 2;
+		}
+		return out;
+	}
 	for (let i = 0; i < out.length; i++) {
 		const b = baseline[i];
 		const s = scenario[i];
@@ -37,16 +50,20 @@ export interface ClassCell {
 }
 
 export function classTotals(cls: Uint8Array, baseline: Float64Array, scenario: Float64Array, weight: Float64Array, payWeight: Float64Array) {
-	const acc = CLASSES.map(() => ({ households: 0, n: 0, cents: 0 }));
+	const hh = new Float64Array(CLASSES.length);
+	const n = new Int32Array(CLASSES.length);
+	const cents = new Float64Array(CLASSES.length);
 	let entrants = 0;
 	for (let i = 0; i < cls.length; i++) {
-		const a = acc[cls[i]];
-		a.households += weight[i];
-		a.n++;
-		a.cents += (scenario[i] - baseline[i]) * payWeight[i];
-		if (baseline[i] === 0 && scenario[i] > 0) entrants += weight[i];
+		const c = cls[i];
+		hh[c] += weight[i];
+		n[c]++;
+		// neutre and neutre_zero change by 0 € (adding 0 changes no sum): only the others are summed.
+		if (c === 2 || c === 3) continue;
+		cents[c] += (scenario[i] - baseline[i]) * payWeight[i];
+		if (c === 0 && baseline[i] === 0) entrants += weight[i];
 	}
-	const out = Object.fromEntries(CLASSES.map((c, k) => [c, { households: acc[k].households, n: acc[k].n, amount: Math.round(acc[k].cents) / 100 }])) as Record<
+	const out = Object.fromEntries(CLASSES.map((c, k) => [c, { households: hh[k], n: n[k], amount: Math.round(cents[k]) / 100 }])) as Record<
 		ClassId,
 		ClassCell
 	>;

@@ -26,6 +26,8 @@ export function reportToCsv(r: Report): string {
 	pair('ciblage', 'ménages pauvres sans aide', r.baseline.targeting.exclusion.households, r.scenario.targeting.exclusion.households);
 	pair('ciblage', 'ménages non pauvres aidés', r.baseline.targeting.inclusion.households, r.scenario.targeting.inclusion.households);
 	for (const c of CLASSES) out.push({ section: 'gagnants et perdants', ligne: CLASS_LABELS[c], reference: null, scenario: r.winners_losers[c].households, ecart: r.winners_losers[c].amount });
+	for (const x of r.leaving_reasons.rows)
+		out.push({ section: 'raisons de la perte', ligne: x.label, reference: null, scenario: x.suppressed ? 'secret' : x.households, ecart: x.amount });
 	const rows = (section: string, list: BreakdownRow[]) => {
 		for (const x of list) {
 			if (x.suppressed) out.push({ section, ligne: x.label, reference: 'secret', scenario: 'secret', ecart: null });

@@ -14,6 +14,8 @@ export interface MonthRow {
 	label: string;
 	/** Eligible households whose request arrives this month (weighted by take-up). */
 	demand_households: number;
+	/** Their unweighted rows (secrecy base, DESIGN.md §4.1). */
+	demand_n: number;
 	/** Their cost, €. */
 	demand: number;
 	/** Paid for requests of this month, €. */
@@ -37,7 +39,15 @@ export interface EnvelopeReport {
 	priority_source: string;
 	by_month: MonthRow[];
 	/** Eligible households left unserved by the envelope or capacity. */
-	left_out: { households: number; cost: number; poor: number; working_poor: number; mean_rav_per_unit: number | null };
+	left_out: {
+		households: number;
+		cost: number;
+		poor: number;
+		working_poor: number;
+		mean_rav_per_unit: number | null;
+		/** Unweighted rows behind households, poor and working_poor (secrecy base, DESIGN.md §4.1). */
+		n: { households: number; poor: number; working_poor: number };
+	};
 	/** How request months were obtained. */
 	flow: { aid_requests: string[]; uniforme: string[] };
 }
@@ -46,19 +56,24 @@ export function envelopeReport(pop: Population, side: Side): EnvelopeReport {
 	const { allocation: a, result: r, cost_cents: cost, weights: w } = side;
 	const demand = new Float64Array(12);
 	const demandHh = new Float64Array(12);
+	const demandN = new Int32Array(12);
 	const spent = new Float64Array(12);
 	const left = { households: 0, cents: 0, poor: 0, working_poor: 0, rav: 0 };
-	for (let i = 0; i < pop.cols.n; i++) {
-		if (!r.eligible[i]) continue;
+	const leftN = { households: 0, poor: 0, working_poor: 0 };
+	const eligibleRows = side.eligible_rows;
+	for (let j = 0; j < eligibleRows.length; j++) {
+		const i = eligibleRows[j];
 		const m = pop.month[i];
 		demand[m] += cost[i] * w[i];
 		demandHh[m] += w[i];
+		demandN[m]++;
 		if (a.granted[i]) spent[m] += cost[i] * w[i];
 		else {
 			left.households += w[i];
+			leftN.households++;
 			left.cents += cost[i] * w[i];
-			if (pop.poor[i] === 1) left.poor += w[i];
-			if (pop.working_poor[i]) left.working_poor += w[i];
+			if (pop.poor[i] === 1) (left.poor += w[i], leftN.poor++);
+			if (pop.working_poor[i]) (left.working_poor += w[i], leftN.working_poor++);
 			left.rav += r.rav_per_unit_cents[i] * w[i];
 		}
 	}
@@ -76,6 +91,7 @@ export function envelopeReport(pop: Population, side: Side): EnvelopeReport {
 			month: m + 1,
 			label: MONTHS[m],
 			demand_households: demandHh[m],
+			demand_n: demandN[m],
 			demand: Math.round(demand[m]) / 100,
 			spent: Math.round(spent[m]) / 100,
 			cumulative_demand: Math.round(cd) / 100,
@@ -100,7 +116,8 @@ export function envelopeReport(pop: Population, side: Side): EnvelopeReport {
 			cost: Math.round(left.cents) / 100,
 			poor: left.poor,
 			working_poor: left.working_poor,
-			mean_rav_per_unit: left.households > 0 ? Math.round(left.rav / left.households) / 100 : null
+			mean_rav_per_unit: left.households > 0 ? Math.round(left.rav / left.households) / 100 : null,
+			n: leftN
 		},
 		flow
 	};

@@ -7,7 +7,8 @@ import { classify, classTotals } from './classes.ts';
 import { breakdowns, type Breakdowns } from './breakdowns.ts';
 import { envelopeReport, type EnvelopeReport } from './envelope.ts';
 import type { Population } from './population.ts';
-import { evaluateSide, type Side } from './side.ts';
+import { leavingReasons, type LeavingReasons } from './reasons.ts';
+import { eligibleOnEitherSide, evaluateSide, type Side } from './side.ts';
 import { DEFAULT_RENEWAL_SHARE, resolveScenario, type Change, type Resolved, type ScenarioSpec } from './spec.ts';
 import { targeting, type Targeting } from './targeting.ts';
 
@@ -18,6 +19,9 @@ export interface Totals {
 	eligible: number;
 	/** Households served after envelope and capacity (weighted, × take-up). */
 	beneficiaries: number;
+	/** Unweighted rows behind `eligible` and `beneficiaries` (secrecy base, DESIGN.md §4.1). */
+	eligible_n: number;
+	beneficiaries_n: number;
 	/** € paid after envelope and capacity (DESIGN.md §6). */
 	cost: number;
 	/** € the eligible households would cost before envelope and capacity. */
@@ -35,6 +39,8 @@ export interface Report {
 	baseline: Totals;
 	scenario: Totals;
 	winners_losers: ReturnType<typeof classTotals>;
+	/** Why the losers lose: condition no longer met, envelope, lower amount (reasons.ts). */
+	leaving_reasons: LeavingReasons;
 	by_commune: Breakdowns['by_commune'];
 	by_family_type: Breakdowns['by_family_type'];
 	by_activity: Breakdowns['by_activity'];
@@ -60,12 +66,20 @@ function totals(pop: Population, side: Side, label: string): Totals {
 		label,
 		eligible: a.eligible,
 		beneficiaries: a.beneficiaries,
+		eligible_n: side.eligible_rows.length,
+		beneficiaries_n: grantedRows(side),
 		cost: Math.round(a.spent * 100) / 100,
 		eligible_cost: Math.round(a.eligible_cost * 100) / 100,
 		mean_aid: a.beneficiaries > 0 ? Math.round((100 * a.spent) / a.beneficiaries) / 100 : null,
 		cost_per_inhabitant: pop.persons > 0 ? Math.round((10000 * a.spent) / pop.persons) / 10000 : null,
 		targeting: sideFigures(pop, side).targeting
 	};
+}
+
+function grantedRows(side: Side): number {
+	let n = 0;
+	for (const i of side.eligible_rows) n += side.allocation.granted[i];
+	return n;
 }
 
 export interface ReportOptions {
@@ -85,7 +99,7 @@ export function buildReport(pop: Population, r: Resolved, opts: ReportOptions = 
 	const take_up = r.spec.take_up ?? 1;
 	const base = opts.baselineSide ?? baselineSide(pop, r);
 	const scen = evaluateSide(pop, r.scenario, { renewal_share, take_up });
-	const cls = classify(base.paid_cents, scen.paid_cents);
+	const cls = classify(base.paid_cents, scen.paid_cents, eligibleOnEitherSide(base, scen));
 	const b = breakdowns(pop, base, scen, cls, opts.minRows, opts.communeNames);
 	return {
 		territory: { communes: pop.communes, households: pop.households, persons: pop.persons, rows: pop.cols.n, year: pop.year },
@@ -94,6 +108,7 @@ export function buildReport(pop: Population, r: Resolved, opts: ReportOptions = 
 		baseline: totals(pop, base, r.baseline_label),
 		scenario: totals(pop, scen, r.scenario.label + (r.changes.length ? ' (modifié)' : '')),
 		winners_losers: classTotals(cls, base.paid_cents, scen.paid_cents, pop.cols.weight, scen.weights),
+		leaving_reasons: leavingReasons(base, scen, cls, pop.cols.weight, opts.minRows),
 		...b,
 		envelope: sideFigures(pop, scen).envelope,
 		baseline_envelope: sideFigures(pop, base).envelope,

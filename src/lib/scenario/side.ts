@@ -18,6 +18,8 @@ export interface Side {
 	paid_cents: Float64Array;
 	/** Weights used for the allocation (weight × take-up). */
 	weights: Float64Array;
+	/** Rows eligible on this side, ascending: the per-move loops run over these, summing in row order. */
+	eligible_rows: Int32Array;
 }
 
 /** Request order: by month, then row (population.ts spreads requests over months). Data-only, memoised. */
@@ -54,7 +56,50 @@ export function evaluateSide(pop: Population, scheme: Scheme, opts: { renewal_sh
 	}
 	const result: PopulationResult = cost === first.amount_cents ? first : { ...first, amount_cents: cost };
 	const allocation = allocate(scheme, result, weights, requestOrder(pop));
+	const eligible_rows = rowsOf(first.eligible);
 	const paid = new Float64Array(pop.cols.n);
-	for (let i = 0; i < paid.length; i++) if (allocation.granted[i]) paid[i] = cost[i];
-	return { scheme, result, allocation, cost_cents: cost, paid_cents: paid, weights };
+	for (let j = 0; j < eligible_rows.length; j++) {
+		const i = eligible_rows[j];
+		if (allocation.granted[i]) paid[i] = cost[i];
+	}
+	return { scheme, result, allocation, cost_cents: cost, paid_cents: paid, weights, eligible_rows };
+}
+
+/** Indices where `flags` is set, ascending. */
+function rowsOf(flags: Uint8Array): Int32Array {
+	let m = 0;
+	for (let i = 0; i < flags.length; i++) m += flags[i];
+	const out = new Int32Array(m);
+	for (let i = 0, j = 0; i < flags.length; i++) if (flags[i]) out[j++] = i;
+	return out;
+}
+
+/**
+ * Rows eligible on either side, ascending (merge of two ascending lists), memoised per pair of sides: only
+ * these can be paid on a side, every other household is "nothing either way".
+ */
+const UNION = new WeakMap<Side, WeakMap<Side, Int32Array>>();
+export function eligibleOnEitherSide(base: Side, scen: Side): Int32Array {
+	let byScen = UNION.get(base);
+	if (!byScen) UNION.set(base, (byScen = new WeakMap()));
+	let u = byScen.get(scen);
+	if (!u) byScen.set(scen, (u = union(base.eligible_rows, scen.eligible_rows)));
+	return u;
+}
+
+function union(a: Int32Array, b: Int32Array): Int32Array {
+	const rows = new Int32Array(a.length + b.length);
+	let i = 0;
+	let j = 0;
+	let m = 0;
+	while (i < a.length && j < b.length) {
+		const x = a[i];
+		const y = b[j];
+		if (x === y) (rows[m++] = x, i++, j++);
+		else if (x < y) (rows[m++] = x, i++);
+		else (rows[m++] = y, j++);
+	}
+	while (i < a.length) rows[m++] = a[i++];
+	while (j < b.length) rows[m++] = b[j++];
+	return rows.subarray(0, m);
 }

@@ -24,22 +24,37 @@ export interface Targeting {
 /** %, rounded to 0.01. */
 const pct = (a: number, b: number) => (b > 0 ? Math.round((10000 * a) / b) / 100 : null);
 
+/** Poor and working-poor households (weighted): data only, once per population. */
+const POOR = new WeakMap<Population, { poor: number; wp: number }>();
+function poorTotals(pop: Population) {
+	let t = POOR.get(pop);
+	if (!t) {
+		const w = pop.cols.weight;
+		t = { poor: 0, wp: 0 };
+		for (let i = 0; i < pop.cols.n; i++) {
+			if (pop.poor[i] === 1) t.poor += w[i];
+			if (pop.working_poor[i]) t.wp += w[i];
+		}
+		POOR.set(pop, t);
+	}
+	return t;
+}
+
 export function targeting(pop: Population, side: Side): Targeting {
-	const w = pop.cols.weight;
 	const g = side.allocation.granted;
-	let poor = 0;
+	const { poor, wp } = poorTotals(pop);
 	let poorServed = 0;
-	let wp = 0;
 	let wpServed = 0;
 	let served = 0;
 	let above = 0;
 	let aboveCents = 0;
 	let paid = 0;
 	let paidPoor = 0;
-	for (let i = 0; i < pop.cols.n; i++) {
+	// Only eligible households can be served: the loop runs over them, in row order.
+	const rows = side.eligible_rows;
+	for (let j = 0; j < rows.length; j++) {
+		const i = rows[j];
 		const isPoor = pop.poor[i] === 1;
-		if (isPoor) poor += w[i];
-		if (pop.working_poor[i]) wp += w[i];
 		if (!g[i]) continue;
 		// Coverage counts households (served ones: take-up weight), spending counts €.
 		const sw = side.weights[i];

@@ -1,0 +1,86 @@
+/**
+ * Why households lose (classes perdant and perdant_zero): the condition of the scenario they no longer meet,
+ * the envelope or capacity running out before their request, or a smaller amount. A household failing several
+ * conditions counts under each, so the rows do not add up to the losers (only primary secrecy applies, as for
+ * the working-poor row of breakdowns.ts): a row resting on fewer than SECRECY_MIN_ROWS unweighted households
+ * is shown as secret (DESIGN.md §4.1).
+ */
+import { SECRECY_MIN_ROWS } from '../indicators/secrecy.ts';
+import type { Condition } from '../rules/scheme-schema.ts';
+import type { Side } from './side.ts';
+
+export interface ReasonRow {
+	key: string;
+	label: string;
+	/** Unweighted households (the secrecy base). */
+	n: number;
+	suppressed: boolean;
+	/** Households, weighted (null when secret). */
+	households: number | null;
+	/** Σ (scenario − baseline) aid of these households, € (negative; null when secret). */
+	amount: number | null;
+}
+
+export interface LeavingReasons {
+	/** Losers (perdant + perdant_zero), weighted, and unweighted. */
+	losers: number;
+	n: number;
+	rows: ReasonRow[];
+}
+
+/** The conditions a person reads as one rule: the children of a root "all" group, else the root itself. */
+const topConditions = (root: Condition): Condition[] => (root.kind === 'all' ? root.of : [root]);
+
+const ENVELOPE = { key: 'enveloppe', label: 'Éligible, mais l’enveloppe ou la capacité est épuisée avant sa demande' };
+const AMOUNT = { key: 'montant', label: 'Toujours aidé, mais pour un montant plus faible (seuil, plafond, barème ou renouvellements)' };
+const OTHER = { key: 'autre', label: 'Autre combinaison de conditions non remplie' };
+
+/** `cls`: class codes of classes.ts (1 perdant, 4 perdant_zero). */
+export function leavingReasons(base: Side, scen: Side, cls: Uint8Array, weight: Float64Array, minRows = SECRECY_MIN_ROWS): LeavingReasons {
+	const conds = topConditions(scen.scheme.conditions);
+	const sPass = conds.map((c) => scen.result.conditions[c.id]);
+	// Same condition id in the baseline: a reason only where it passed there (it "flipped").
+	const bPass = conds.map((c) => base.result.conditions[c.id] ?? null);
+	const defs = [...conds.map((c) => ({ key: `condition:${c.id}`, label: `Ne remplit plus : ${c.label.charAt(0).toLowerCase()}${c.label.slice(1)}` })), ENVELOPE, AMOUNT, OTHER];
+	const hh = new Float64Array(defs.length);
+	const rows = new Int32Array(defs.length);
+	const cents = new Float64Array(defs.length);
+	const kEnv = conds.length;
+	let losers = 0;
+	let n = 0;
+	const sEl = scen.result.eligible;
+	const sGr = scen.allocation.granted;
+	// A loser was paid in the baseline, so was eligible there: only those rows are read (in row order).
+	const rowsIn = base.eligible_rows;
+	for (let j = 0; j < rowsIn.length; j++) {
+		const i = rowsIn[j];
+		const c = cls[i];
+		if (c !== 1 && c !== 4) continue;
+		const w = weight[i];
+		const lost = scen.paid_cents[i] * scen.weights[i] - base.paid_cents[i] * base.weights[i];
+		losers += w;
+		n++;
+		const add = (k: number) => ((hh[k] += w), rows[k]++, (cents[k] += lost));
+		if (sGr[i]) add(kEnv + 1);
+		else if (sEl[i]) add(kEnv);
+		else {
+			let found = false;
+			for (let k = 0; k < conds.length; k++) {
+				if (sPass[k][i] || (bPass[k] !== null && !bPass[k]![i])) continue;
+				add(k);
+				found = true;
+			}
+			if (!found) add(kEnv + 2);
+		}
+	}
+	return {
+		losers,
+		n,
+		rows: defs
+			.map((d, k) => {
+				const suppressed = rows[k] < minRows;
+				return { ...d, n: rows[k], suppressed, households: suppressed ? null : hh[k], amount: suppressed ? null : Math.round(cents[k]) / 100 };
+			})
+			.filter((r) => r.n > 0)
+	};
+}
