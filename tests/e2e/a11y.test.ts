@@ -16,16 +16,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * chart or block holding the faulty element. Each is reported to the lead with its fix; remove the line once
  * the page is fixed (the test then fails until it is removed).
  */
-const KNOWN: Record<string, string[]> = {
-	// Observable Plot charts drawn straight into the page: Plot's marks are <g aria-label="line|rule|tick">, and
-	// ARIA forbids aria-label on a plain group. Fix: mount them with mountPlot() (#lib/ui/charts/mount.ts),
-	// which hides the drawing from assistive technologies beside its text alternative.
-	'/simulateur/': [
-		'aria-prohibited-attr [data-chart=chart-cost]',
-		'aria-prohibited-attr [data-chart=chart-deciles]',
-		'aria-prohibited-attr [data-chart=chart-envelope]'
-	]
-};
+const KNOWN: Record<string, string[]> = {};
 
 let site: Site;
 beforeAll(async () => {

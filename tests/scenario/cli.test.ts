@@ -40,6 +40,21 @@ describe('vigie simulate', () => {
 		expect(out.by_commune.map((c: { key: string }) => c.key)).toEqual(['93061']);
 	});
 
+	it('never prints a class under the secrecy threshold, nor one the total would reveal', () => {
+		// All communes: 12 perdants in 93061 and Bagnolet's 3 households in neutre_zero (3 < 11). Masking the 3
+		// alone would let 15 − 12 reveal them, so the perdants are masked too (secondary secrecy).
+		const r = vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--baseline', 'pre-saint-gervais', '--set', 'rav_max=7');
+		expect(r.code).toBe(0);
+		const wl = JSON.parse(r.stdout).winners_losers;
+		expect(wl.neutre_zero).toEqual({ households: null, n: null, amount: null, suppressed: true });
+		expect(wl.perdant).toEqual({ households: null, n: null, amount: null, suppressed: true });
+		expect(wl.gagnant).toMatchObject({ households: 0, suppressed: false });
+		// With the threshold lowered to 3, both show.
+		const low = JSON.parse(vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--baseline', 'pre-saint-gervais', '--set', 'rav_max=7', '--min-rows', '3').stdout);
+		expect(low.winners_losers.perdant).toMatchObject({ households: 12, suppressed: false });
+		expect(low.winners_losers.neutre_zero).toMatchObject({ households: 3, suppressed: false });
+	});
+
 	it('covers every commune by default and runs the envelope out in June', () => {
 		const r = vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--set', 'enveloppe=500');
 		const out = JSON.parse(r.stdout);
