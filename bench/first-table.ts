@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): time from navigation to the first Territoire table on the built site, in
  * headless Debian chromium with a fresh profile each run, plus the size of the default dataset.
- * Usage: npm run build && npm run bench [-- --runs 5]   (VIGIE_BUILD=<folder> for another build)
+ * Usage: npm run build && npm run bench:first-table [-- --runs 5]   (VIGIE_BUILD=<folder> for another build)
  */
 import { statSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

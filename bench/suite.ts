@@ -3,13 +3,18 @@
  * measures, in one run, medians of several repetitions at 60 000, 600 000 and 1 000 000 households —
  * in Node on DuckDB-wasm and on native DuckDB, and in headless chromium — prints one table and writes it to
  * bench/results/suite.md. Needs the built site (npm run build).
- *   npm run bench [-- --sizes 60k,600k --runs 3 --skip page]
+ *   npm run bench [-- --sizes 60k,600k --runs 3 --skip page,import]
+ * Sections: load (CSV through validation), import (DuckDB reader vs papaparse, page upload), indicators (whole
+ * catalogue, cold and on a group change), simulate (one parameter change; population evaluator vs explain),
+ * aides (Aides refresh), page (navigation → first table, Aides page). Figures are medians in ms.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAides } from './aides.ts';
 import { benchImport } from './import.ts';
+import { benchIndicators } from './indicators.ts';
+import { benchSimulate } from './simulate.ts';
 import { benchInputs, SIZES, type Size } from './inputs.ts';
 import { benchLoad } from './load.ts';
 import { benchPage } from './page.ts';
@@ -25,6 +30,8 @@ interface Section {
 const SECTIONS: Section[] = [
 	{ id: 'load', run: benchLoad },
 	{ id: 'import', run: benchImport, only: ['1m'] },
+	{ id: 'indicators', run: benchIndicators },
+	{ id: 'simulate', run: benchSimulate },
 	{ id: 'aides', run: benchAides },
 	{ id: 'page', run: benchPage }
 ];
@@ -43,7 +50,7 @@ for (const size of sizes) {
 	for (const s of SECTIONS) {
 		if (skip.has(s.id) || (s.only && !s.only.includes(size))) continue;
 		process.stderr.write(`bench ${size} ${s.id}…\n`);
-		Object.assign(figures, await s.run(dir, { runs }));
+		for (const [k, v] of Object.entries(await s.run(dir, { runs }))) figures[`${s.id}.${k}`] = v;
 	}
 	results.set(size, figures);
 }
