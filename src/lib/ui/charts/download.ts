@@ -1,6 +1,11 @@
 /** Saves text (CSV) or a chart (SVG) as a file the user downloads; nothing leaves the browser. */
 export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+	downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves any Blob (Parquet, XLSX, text) as a file the user downloads. */
+export function downloadBlob(name: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
 	const a = Object.assign(document.createElement('a'), { href: url, download: name });
 	document.body.append(a);
 	a.click();
