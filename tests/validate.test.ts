@@ -84,3 +84,49 @@ describe('aid requests validation', () => {
 		expect(rows[0].d).toBe('2024-01-10');
 	});
 });
+
+describe('checks by distinct value and typed reading', () => {
+	const head = 'household_id,year,commune,persons_14_plus,persons_under_14,family_type,age_ref,activity_ref,tenure,part_time_ref,weight,income_work';
+	it('trims spaces (ASCII and no-break) from ids and values, reads French booleans, rejects NaN and infinity', async () => {
+		await db.registerFile(
+			'trim.csv',
+			[
+				head,
+				// ids with surrounding spaces are trimmed; « couple » with spaces is the enum value couple
+				' t1 ,2021,93061,2,0, couple ,40,employed,owner,oui,1,10',
+				'\u00a0t2,2021,93061,1,0,single,40,employed,owner,Non,1,20',
+				// an id made only of a no-break space is empty: required value missing
+				'\u00a0,2021,93061,1,0,single,40,employed,owner,,1,30',
+				't4,2021,93061,1,0,single,40,employed,owner,peut-être,1,40',
+				't5,2021,93061,1,0,single,40,employed,owner,,1,nan',
+				't6,2021,93061,1,0,single,40,employed,owner,,1,inf',
+				't7,2021,93061,1,0,single,40,employed,owner,,,50'
+			].join('\n')
+		);
+		const r = await loadCsv(db, HOUSEHOLDS, { file: 'trim.csv' });
+		expect([r.read, r.loaded, r.rejected]).toEqual([7, 3, 4]);
+		expect(r.errors.map((e) => [e.line, e.column, e.reason])).toEqual([
+			[4, 'household_id', 'valeur obligatoire manquante'],
+			[5, 'part_time_ref', 'booléen attendu (oui/non, true/false, 1/0)'],
+			[6, 'income_work', 'nombre attendu'],
+			[7, 'income_work', 'nombre attendu']
+		]);
+		const rows = await db.query('SELECT household_id, family_type, part_time_ref, weight, income_work FROM households ORDER BY household_id');
+		// An empty weight takes the contract's default, 1 (DESIGN.md §3).
+		expect(rows).toEqual([
+			{ household_id: 't1', family_type: 'couple', part_time_ref: true, weight: 1, income_work: 10 },
+			{ household_id: 't2', family_type: 'single', part_time_ref: false, weight: 1, income_work: 20 },
+			{ household_id: 't7', family_type: 'single', part_time_ref: false, weight: 1, income_work: 50 }
+		]);
+	});
+
+	it('checks a column of many distinct values cell by cell, with the same reasons', async () => {
+		// 6 000 distinct communes (more than are checked value by value), one of them malformed.
+		const lines = [head];
+		for (let i = 0; i < 6000; i++) lines.push(`m${i},2021,${i === 4321 ? '9A001' : String(10000 + i)},1,0,single,40,employed,owner,,1,0`);
+		await db.registerFile('many.csv', lines.join('\n'));
+		const r = await loadCsv(db, HOUSEHOLDS, { file: 'many.csv' });
+		expect([r.read, r.loaded, r.rejected]).toEqual([6000, 5999, 1]);
+		expect(r.errors.map((e) => [e.line, e.column, e.value])).toEqual([[4323, 'commune', '9A001']]);
+	});
+});

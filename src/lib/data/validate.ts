@@ -47,14 +47,16 @@ const FALSE_WORDS = ['false', '0', 'non', 'no', 'faux'];
 const sqlList = (xs: readonly string[]) => xs.map(literal).join(', ');
 
 /**
- * How SQL reaches a cell. The file is first read with numbers typed by DuckDB's CSV reader (fast); a
- * file whose numbers it cannot read (French formats, stray text) is re-read as text, where each cell
- * is parsed in SQL so every bad cell gets its own reason.
+ * How SQL reaches a cell. The file is first read with numbers and booleans typed by DuckDB's CSV reader
+ * (fast); a file it cannot read so (French formats, stray text) is re-read as text, where each cell is
+ * parsed in SQL so every bad cell gets its own reason.
  */
 interface Cells {
+	/** SQL type the reader gives the column. */
+	read(col: Column): string;
 	/** The cell, NULL when empty (text cells trimmed). */
 	cell(col: Column): string;
-	/** The cell as a DOUBLE, NULL when unreadable. */
+	/** The cell as a number, NULL when unreadable. */
 	num(col: Column): string;
 	date(col: Column): string;
 }
@@ -65,13 +67,17 @@ const named = (name: string) => ({ name }) as Column;
 const dateOf = (col: Column) =>
 	`COALESCE(TRY_CAST(TRY_STRPTIME(${textCell(col)}, '%Y-%m-%d') AS DATE), TRY_CAST(TRY_STRPTIME(${textCell(col)}, '%d/%m/%Y') AS DATE))`;
 
+const READER_TYPES: Partial<Record<Column['type'], string>> = { int: 'BIGINT', double: 'DOUBLE', bool: 'BOOLEAN' };
+
 const TYPED: Cells = {
-	cell: (col) => (isNumeric(col) ? ident(col.name) : textCell(col)),
+	read: (col) => READER_TYPES[col.type] ?? 'VARCHAR',
+	cell: (col) => (READER_TYPES[col.type] ? ident(col.name) : textCell(col)),
 	num: (col) => ident(col.name),
 	date: dateOf
 };
 
 const TEXT: Cells = {
+	read: () => 'VARCHAR',
 	cell: textCell,
 	// Decimal comma and space thousands separators accepted (« 2 100,50 »); the plain cast first, so the
 	// costly rewrite runs only on the cells it fails on.
@@ -79,6 +85,12 @@ const TEXT: Cells = {
 		`COALESCE(TRY_CAST(${textCell(col)} AS DOUBLE), TRY_CAST(replace(regexp_replace(${textCell(col)}, '[\\s\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE))`,
 	date: dateOf
 };
+
+/** The reader already typed the column as the contract wants it (an integer, a boolean). */
+const readTyped = (x: Cells, col: Column) => (col.type === 'int' && x.read(col) === 'BIGINT') || (col.type === 'bool' && x.read(col) === 'BOOLEAN');
+
+/** Finite (not ±inf, not NaN), written as bounds rather than isinf(): DuckDB proves it from a table's statistics. */
+const finite = (n: string) => `${n} > '-inf'::DOUBLE AND ${n} < 'inf'::DOUBLE`;
 
 function rangeCheck(col: Column, expr: string): string[] {
 	const out: string[] = [];
@@ -100,10 +112,10 @@ function reasonSql(x: Cells, col: Column): string {
 			);
 			break;
 		case 'double':
-			whens.push(`WHEN ${x.num(col)} IS NULL OR isinf(${x.num(col)}) THEN 'nombre attendu'`, ...rangeCheck(col, x.num(col)));
+			whens.push(`WHEN ${x.num(col)} IS NULL OR NOT (${finite(x.num(col))}) THEN 'nombre attendu'`, ...rangeCheck(col, x.num(col)));
 			break;
 		case 'bool':
-			whens.push(`WHEN lower(${c}) NOT IN (${sqlList([...TRUE_WORDS, ...FALSE_WORDS])}) THEN 'booléen attendu (oui/non, true/false, 1/0)'`);
+			if (!readTyped(x, col)) whens.push(`WHEN lower(${c}) NOT IN (${sqlList([...TRUE_WORDS, ...FALSE_WORDS])}) THEN 'booléen attendu (oui/non, true/false, 1/0)'`);
 			break;
 		case 'enum':
 			whens.push(`WHEN ${c} NOT IN (${sqlList(col.values!)}) THEN ${literal(`valeur inconnue (attendu : ${col.values!.join(', ')})`)}`);
@@ -129,13 +141,13 @@ function okSql(x: Cells, col: Column): string {
 	let check: string;
 	switch (col.type) {
 		case 'int':
-			check = [`${n} = round(${n})`, ...range].join(' AND ');
+			check = [...(readTyped(x, col) ? [] : [`${n} = round(${n})`]), ...range].join(' AND ') || 'true';
 			break;
 		case 'double':
-			check = [`NOT isinf(${n})`, ...range].join(' AND ');
+			check = [finite(n), ...range].join(' AND ');
 			break;
 		case 'bool':
-			check = `lower(${c}) IN (${sqlList([...TRUE_WORDS, ...FALSE_WORDS])})`;
+			check = readTyped(x, col) ? 'true' : `lower(${c}) IN (${sqlList([...TRUE_WORDS, ...FALSE_WORDS])})`;
 			break;
 		case 'enum':
 			check = `${c} IN (${sqlList(col.values!)})`;
@@ -177,13 +189,13 @@ function typedSql(x: Cells, col: Column, present: boolean): string {
 	let v: string;
 	switch (col.type) {
 		case 'int':
-			v = `CAST(${x.num(col)} AS INTEGER)`;
+			v = `TRY_CAST(${x.num(col)} AS INTEGER)`;
 			break;
 		case 'double':
 			v = x.num(col);
 			break;
 		case 'bool':
-			v = `lower(${x.cell(col)}) IN (${sqlList(TRUE_WORDS)})`;
+			v = readTyped(x, col) ? x.cell(col) : `lower(${x.cell(col)}) IN (${sqlList(TRUE_WORDS)})`;
 			break;
 		case 'date':
 			v = x.date(col);
@@ -220,6 +232,84 @@ const WARNING_RULES: Record<Contract['kind'], Array<{ columns: string[]; when: s
 		{ columns: ['amount_granted'], when: 'amount_granted > 5000', text: 'demande(s) avec un montant accordé supérieur à 5 000 € (chargées, à vérifier)' }
 	]
 };
+
+const count = async (db: Connector, from: string) => (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${from}`))[0].n;
+
+/** How one column of the staged table is checked and typed. */
+interface ColumnPlan {
+	/** SQL boolean over a staged row: the cell breaks the contract (null: never). */
+	bad: string | null;
+	/** Statements cleaning the cells of the valid rows in place (trim, French spellings → contract values). */
+	clean: string[];
+	/** ALTER clause giving the column its contract type and default, when the staged one differs. */
+	type: string | null;
+}
+
+/** A column with more distinct values than this is checked cell by cell. */
+const DISTINCT_LIMIT = 5000;
+/** Invalid values of a column are listed in the SQL up to this many characters, then checked cell by cell. */
+const LIST_LIMIT = 100_000;
+
+/**
+ * Checking a column value by value: an enum, boolean, date or code column holds a few hundred distinct
+ * values among a million rows, so each distinct value is checked and typed once (by the same okSql and
+ * typedSql), and the rows are touched only where a value is invalid or must be rewritten.
+ */
+const byValue = (c: Column) => c.type === 'enum' || c.type === 'bool' || c.type === 'date' || (c.type === 'text' && (c.name === 'commune' || !!c.length));
+
+/** `filled`: the column's non-empty cells among `rows` (typed columns only). */
+async function planColumn(db: Connector, x: Cells, c: Column, staged: string, rows: number, filled: number): Promise<ColumnPlan> {
+	const C = ident(c.name);
+	const T = SQL_TYPES[c.type];
+	const cellByCell: ColumnPlan = {
+		bad: `NOT ${okSql(x, c)}`,
+		clean: T === 'VARCHAR' ? [`UPDATE ${ident(staged)} SET ${C} = ${typedSql(x, c, true)} WHERE ${C} IS DISTINCT FROM ${typedSql(x, c, true)}`] : [],
+		type: T === 'VARCHAR' ? null : `${C} TYPE ${T} USING ${typedSql(x, c, true)}`
+	};
+	if (isNumeric(c) || readTyped(x, c)) {
+		// Read as a DOUBLE or a BOOLEAN, a column is cast only to fill a default into its empty cells.
+		if (T === x.read(c)) return { ...cellByCell, type: c.default !== null && c.default !== undefined && filled < rows ? cellByCell.type : null };
+		return cellByCell;
+	}
+	if (!byValue(c)) {
+		// Free text: trim() removes spaces, ASCII or Unicode (tested): only an empty cell, one starting or ending
+		// with a space, or one holding a non-ASCII character may change, and these tests cost no string copy.
+		const suspect = `(${C} = '' OR ${C} LIKE ' %' OR ${C} LIKE '% ' OR strlen(${C}) <> length(${C}))`;
+		const trimmed = `NULLIF(trim(${C}), '')`;
+		const untrimmed = await count(db, `${ident(staged)} WHERE ${suspect} AND ${trimmed} IS DISTINCT FROM ${C}`);
+		return {
+			bad: c.required ? `(${C} IS NULL OR (${suspect} AND ${trimmed} IS NULL))` : null,
+			clean: [
+				...(untrimmed ? [`UPDATE ${ident(staged)} SET ${C} = ${trimmed} WHERE ${suspect} AND ${trimmed} IS DISTINCT FROM ${C}`] : []),
+				...(c.default !== null && c.default !== undefined ? [`UPDATE ${ident(staged)} SET ${C} = ${defaultSql(c)} WHERE ${C} IS NULL`] : [])
+			],
+			type: null
+		};
+	}
+	const values = await db.query<{ raw: string | null; ok: boolean; typed: string | null }>(
+		`SELECT ${C} AS raw, ${okSql(x, c)} AS ok, (${typedSql(x, c, true)})::VARCHAR AS typed
+		 FROM (SELECT DISTINCT ${C} FROM ${ident(staged)} LIMIT ${DISTINCT_LIMIT + 1})`
+	);
+	const invalid = values.filter((v) => !v.ok && v.raw !== null).map((v) => literal(v.raw!));
+	if (values.length > DISTINCT_LIMIT || invalid.join().length > LIST_LIMIT) return cellByCell;
+	const nullInvalid = values.some((v) => !v.ok && v.raw === null);
+	const bad = [...(invalid.length ? [`${C} IN (${invalid.join(', ')})`] : []), ...(nullInvalid ? [`${C} IS NULL`] : [])];
+	const rewrite = values.filter((v) => v.ok && v.raw !== null && v.raw !== v.typed);
+	const ofNull = values.find((v) => v.ok && v.raw === null && v.typed !== null);
+	return {
+		bad: bad.length ? `(${bad.join(' OR ')})` : null,
+		clean: [
+			...(rewrite.length
+				? [
+						`UPDATE ${ident(staged)} SET ${C} = CASE ${C} ${rewrite.map((v) => `WHEN ${literal(v.raw!)} THEN ${v.typed === null ? 'NULL' : literal(v.typed)}`).join(' ')} END
+						 WHERE ${C} IN (${rewrite.map((v) => literal(v.raw!)).join(', ')})`
+					]
+				: []),
+			...(ofNull ? [`UPDATE ${ident(staged)} SET ${C} = ${literal(ofNull.typed!)} WHERE ${C} IS NULL`] : [])
+		],
+		type: T === 'VARCHAR' ? null : `${C} TYPE ${T} USING TRY_CAST(${C} AS ${T})`
+	};
+}
 
 export interface LoadOptions {
 	/** Name of the typed table to create (default: the contract's kind). */
@@ -272,76 +362,90 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		return report;
 	}
 
-	// Pass 1, every row, straight from the reader: typed values and one cheap validity flag. Numbers are
-	// typed by the CSV reader when it can read them all; otherwise every cell is read as text.
-	// Rows keep file order, so a row's line is its rowid + 2 (header on line 1), unless the pre-step gave
-	// each row its physical line in __line.
+	// Pass 1: the raw cells, in contract order, straight from the reader (numbers typed by it when it can
+	// read them all, otherwise every cell as text); an absent column is already its typed default. Rows keep
+	// file order, so a row's line is its rowid + 2 (header on line 1), unless the pre-step gave each row its
+	// physical line in __line.
 	const cols = contract.columns.filter((c) => present.has(c.name));
 	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
 	const staged = `${table}__staged`;
 	const rejects = `${table}_rejects`;
 	const types = [
-		...cols.map((c) => `${literal(c.name)}: '${isNumeric(c) ? 'DOUBLE' : 'VARCHAR'}'`),
+		...cols.map((c) => `${literal(c.name)}: '${TYPED.read(c)}'`),
 		...(hasLine ? [`${literal(LINE_COLUMN)}: 'INTEGER'`] : [])
 	].join(', ');
 	const L = hasLine ? ident(LINE_COLUMN) : '(rowid + 2)';
-	const lineCol = hasLine ? `, TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}` : '';
-	const stage = (x: Cells, options: string) => {
-		const okAll = [...cols.map((c) => okSql(x, c)), ...rules.map((r) => `COALESCE(NOT (${r.when(x)}), true)`)].join(' AND ');
-		const typed = contract.columns.map((c) => `${typedSql(x, c, present.has(c.name))} AS ${ident(c.name)}`).join(',\n');
-		return db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${typed}, NOT (${okAll}) AS __bad${lineCol} FROM ${source(options)}`);
-	};
+	const select = [
+		...contract.columns.map((c) => (present.has(c.name) ? ident(c.name) : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`)),
+		...(hasLine ? [`TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}`] : [])
+	].join(', ');
+	const stage = (options: string) => db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select} FROM ${source(options)}`);
 	let x = TYPED;
-	let options = `, types = {${types}}`;
 	try {
-		await stage(x, options);
+		await stage(`, types = {${types}}`);
 	} catch {
-		[x, options] = [TEXT, ', all_varchar = true'];
+		x = TEXT;
 		try {
-			await stage(x, options);
+			await stage(', all_varchar = true');
 		} catch (e) {
 			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
 			return report;
 		}
 	}
-	report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(staged)}`))[0].n;
+	report.read = await count(db, ident(staged));
 
-	// Pass 2, bad rows only (re-read from the file): every reason, cell by cell.
+	// Pass 2: the rows breaking the contract, by cheap checks (a column of few distinct values is checked
+	// value by value, not cell by cell), then every reason of those rows only.
+	const typed = cols.filter((c) => x.read(c) !== 'VARCHAR');
+	const filled = typed.length
+		? (await db.query<Record<string, number>>(`SELECT ${typed.map((c) => `count(${ident(c.name)})::INTEGER AS ${ident(c.name)}`).join(', ')} FROM ${ident(staged)}`))[0]
+		: {};
+	const plans: ColumnPlan[] = [];
+	for (const c of cols) plans.push(await planColumn(db, x, c, staged, report.read, filled[c.name] ?? 0));
+	const bad = `${table}__bad`;
+	const broken = [...plans.map((p) => p.bad).filter((b): b is string => b !== null), ...rules.map((r) => `COALESCE(${r.when(x)}, false)`)];
+	await db.query(`CREATE OR REPLACE TEMP TABLE ${ident(bad)} AS SELECT rowid AS rid FROM ${ident(staged)} WHERE ${broken.join(' OR ') || 'false'}`);
 	const checks = [
 		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${ident(c.name)}::VARCHAR, 'reason': ${reasonSql(x, c)}}`),
 		...rules.map(
 			(r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}::VARCHAR, 'reason': CASE WHEN ${r.when(x)} THEN ${literal(r.reason)} END}`
 		)
 	];
-	const bad = `SELECT rowid FROM ${ident(staged)} WHERE __bad`;
-	const hasBad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${bad})`))[0].n > 0;
-	const cellErrors = hasBad
-		? `SELECT ${hasLine ? ident(LINE_COLUMN) : 'rid + 2'} AS line, e.column AS "column", e.value AS value, e.reason AS reason
-		   FROM (SELECT rid${hasLine ? `, ${ident(LINE_COLUMN)}` : ''}, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
-		         FROM (SELECT row_number() OVER () - 1 AS rid, * FROM ${source(options)}) WHERE rid IN (${bad}))`
-		: `SELECT NULL::BIGINT AS line, NULL::VARCHAR AS "column", NULL::VARCHAR AS value, NULL::VARCHAR AS reason WHERE false`;
-	const keys = contract.key.map(ident).join(', ');
-	// A duplicated key keeps its first valid row and rejects the later ones (DESIGN.md §6).
 	await db.query(
 		`CREATE OR REPLACE TABLE ${ident(rejects)} AS
-		 WITH dup_keys AS (SELECT ${keys} FROM ${ident(staged)} WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1),
-		 dup AS (
-		   SELECT line, ${literal(contract.key[0])} AS "column", ${ident(contract.key[0])}::VARCHAR AS value,
-		     'identifiant en double (première occurrence ligne ' || first_line || ')' AS reason
-		   FROM (SELECT ${L} AS line, ${ident(contract.key[0])}, min(${L}) OVER (PARTITION BY ${keys}) AS first_line
-		         FROM ${ident(staged)} WHERE NOT __bad AND (${keys}) IN (SELECT (${keys}) FROM dup_keys))
-		   WHERE line > first_line)
-		 SELECT line::INTEGER AS line, "column", value, reason FROM (${cellErrors} UNION ALL SELECT * FROM dup)`
+		 SELECT line::INTEGER AS line, e.column AS "column", e.value AS value, e.reason AS reason
+		 FROM (SELECT ${L} AS line, unnest(list_filter([${checks.join(', ')}], x -> x.reason IS NOT NULL)) AS e
+		       FROM ${ident(staged)} WHERE rowid IN (SELECT rid FROM ${ident(bad)}))`
 	);
-	// The staged table becomes the typed table: no copy of the valid rows.
-	await db.query(`DELETE FROM ${ident(staged)} WHERE __bad OR ${L} IN (SELECT line FROM ${ident(rejects)})`);
-	await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN __bad`);
+	await db.query(`DELETE FROM ${ident(staged)} WHERE rowid IN (SELECT rid FROM ${ident(bad)})`);
+	await db.query(`DROP TABLE ${ident(bad)}`);
+
+	// Pass 3, valid rows only: text cells cleaned in place, then duplicated keys (on typed values).
+	for (const p of plans) for (const sql of p.clean) await db.query(sql);
+	// A duplicated key keeps its first valid row and rejects the later ones (DESIGN.md §6).
+	const byName = new Map(contract.columns.map((c) => [c.name, c]));
+	const keyOf = (k: string) => (x.read(byName.get(k)!) === 'VARCHAR' && isNumeric(byName.get(k)!) ? typedSql(x, byName.get(k)!, true) : ident(k));
+	const keys = contract.key.map(keyOf).join(', ');
+	const dupKeys = `${table}__dup`;
+	await db.query(`CREATE OR REPLACE TEMP TABLE ${ident(dupKeys)} AS SELECT ${keys} FROM ${ident(staged)} GROUP BY ALL HAVING count(*) > 1`);
+	if (await count(db, ident(dupKeys))) await db.query(
+		`INSERT INTO ${ident(rejects)}
+		 SELECT line, ${literal(contract.key[0])}, ${ident(contract.key[0])}::VARCHAR,
+		   'identifiant en double (première occurrence ligne ' || first_line || ')'
+		 FROM (SELECT ${L} AS line, ${ident(contract.key[0])}, min(${L}) OVER (PARTITION BY ${keys}) AS first_line
+		       FROM ${ident(staged)} WHERE (${keys}) IN (SELECT (${keys}) FROM ${ident(dupKeys)}))
+		 WHERE line > first_line`
+	);
+	await db.query(`DROP TABLE ${ident(dupKeys)}`);
+	if (await count(db, ident(rejects))) await db.query(`DELETE FROM ${ident(staged)} WHERE ${L} IN (SELECT line FROM ${ident(rejects)})`);
+	// Finally each column takes its contract type (and its default where empty).
+	for (const p of plans) if (p.type) await db.query(`ALTER TABLE ${ident(staged)} ALTER ${p.type}`);
 	if (hasLine) await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN ${ident(LINE_COLUMN)}`);
 	await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 	await db.query(`ALTER TABLE ${ident(staged)} RENAME TO ${ident(table)}`);
 	report.errors = await db.query<RowError>(`SELECT line, "column", value, reason FROM ${ident(rejects)} ORDER BY line, "column"`);
 	report.rejected = (await db.query<{ n: number }>(`SELECT count(DISTINCT line)::INTEGER AS n FROM ${ident(rejects)}`))[0].n;
-	report.loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`))[0].n;
+	report.loaded = await count(db, ident(table));
 	for (const w of WARNING_RULES[contract.kind]) {
 		if (!w.columns.every((c) => present.has(c))) continue;
 		const n = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(table)} WHERE ${w.when}`))[0].n;

@@ -30,6 +30,9 @@ export async function createBrowserConnector(): Promise<Connector> {
 			if (typeof data === 'string') await db.registerFileText(name, data);
 			else await db.registerFileBuffer(name, data);
 		},
+		async registerBlob(name, blob) {
+			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		},

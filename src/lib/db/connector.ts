@@ -14,6 +14,11 @@ export interface Connector {
 	 * dataset larger than a JS string or buffer can be read (CLI, benchmarks). Absent in the browser.
 	 */
 	registerPath?(name: string, path: string): Promise<void>;
+	/**
+	 * Browser only: makes a user's File (or any Blob) readable under `name` where it lies, read in slices
+	 * by DuckDB's worker as it scans: a 190 MB CSV is never copied whole into JS or wasm memory.
+	 */
+	registerBlob?(name: string, blob: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }

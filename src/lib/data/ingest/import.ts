@@ -67,24 +67,27 @@ const meta = (i: Ingested) => ({
 	...(i.sheets ? { sheets: i.sheets, sheet: i.sheet } : {})
 });
 
-/** The bytes of a file, read in chunks so the page can show progress. */
-async function readAll(file: Blob, opts: ImportOptions): Promise<Uint8Array> {
-	const out = new Uint8Array(file.size);
+/**
+ * Makes a CSV readable by DuckDB under `name` and counts its line breaks on the way (a CSV where every
+ * line is one record, no quotes and no blank lines, holds that many records plus the header). The page
+ * lends DuckDB the File itself; elsewhere the bytes are read in chunks and handed over.
+ */
+async function register(db: Connector, name: string, file: Blob, opts: ImportOptions): Promise<number> {
+	const bytes = db.registerBlob ? null : new Uint8Array(file.size);
 	const step = 16 << 20;
+	let breaks = 0;
+	let last = 10;
 	for (let pos = 0; pos < file.size; pos += step) {
 		if (opts.signal?.aborted) throw new ImportCancelled();
-		out.set(new Uint8Array(await file.slice(pos, pos + step).arrayBuffer()), pos);
-		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: 0 });
+		const chunk = new Uint8Array(await file.slice(pos, pos + step).arrayBuffer());
+		for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) breaks++;
+		if (chunk.length) last = chunk[chunk.length - 1];
+		bytes?.set(chunk, pos);
+		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: breaks });
 	}
-	return out;
-}
-
-/** Records a CSV holds when every line is one record (no quotes, no blank lines): its line breaks. */
-function lineRecords(bytes: Uint8Array): number {
-	let n = 0;
-	for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
-	if (bytes.length && bytes[bytes.length - 1] !== 10) n++;
-	return Math.max(0, n - 1);
+	if (bytes) await db.registerFile(name, bytes);
+	else await db.registerBlob!(name, file);
+	return Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1);
 }
 
 /** Validates the clean CSV registered under `registered` into `table`. */
@@ -130,9 +133,7 @@ export async function importBlob(
 	if (format === 'csv') {
 		const sniff = await sniffCsv(contract, blob, opts);
 		if (sniff.canonical) {
-			const bytes = await readAll(blob, opts);
-			const expected = lineRecords(bytes);
-			await db.registerFile(registered, bytes);
+			const expected = await register(db, registered, blob, opts);
 			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
 			const r = await validate(db, contract, registered, table, name, sniff.separator);
 			// A line DuckDB could not read, or lines that are not records: the careful path decides.
@@ -151,8 +152,7 @@ export async function importBlob(
 		ingested = t.ingested;
 		if (ingested.fatal || !t.csv) return refused(contract, name, t.rows, ingested, ingested.fatal ?? 'fichier illisible');
 		if (opts.signal?.aborted) throw new ImportCancelled();
-		const bytes = new Uint8Array(await t.csv.arrayBuffer());
-		await db.registerFile(registered, bytes);
+		await register(db, registered, t.csv, { signal: opts.signal });
 		opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
 		report = await validate(db, contract, registered, table, name, ',');
 		report.warnings = [...ingested.warnings, ...report.warnings];
