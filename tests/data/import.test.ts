@@ -296,3 +296,19 @@ describe('edge files', () => {
 		expect([only.report.read, only.report.loaded, only.report.rejected, only.report.fatal]).toEqual([0, 0, 0, undefined]);
 	});
 });
+
+describe('large contract-form files', () => {
+	it('a French spelling or a lost zero past the sampled head is still translated, not rejected', async () => {
+		// Header on line 1, 2 000 contract-form lines (≈ 100 KiB: more than the 64 KiB the fast path samples), then on
+		// line 2002 « salarié » and a commune written 1001 (Excel's number form of 01001), then on line 2003 a wrong enum.
+		const head = 'household_id,year,commune,persons_14_plus,persons_under_14,family_type,age_ref,activity_ref,tenure,income_work';
+		const lines = [head];
+		for (let i = 0; i < 2000; i++) lines.push(`b${i},2023,93061,1,0,single,40,employed,owner,1234.5`);
+		lines.push('late,2023,1001,1,0,single,40,salarié,owner,1000');
+		lines.push('bad,2023,93061,1,0,single,40,employed,château,1000');
+		const { report: r } = await importFile(db, HOUSEHOLDS, { name: 'grand.csv', data: lines.join('\n') + '\n' });
+		expect([r.read, r.loaded, r.rejected]).toEqual([2002, 2001, 1]);
+		expect(errs(r)).toEqual([[2003, 'tenure', 'château', ENUM_TENURE]]);
+		expect(await db.query("SELECT commune, activity_ref FROM households WHERE household_id = 'late'")).toEqual([{ commune: '01001', activity_ref: 'employed' }]);
+	});
+});

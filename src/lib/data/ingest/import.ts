@@ -12,7 +12,7 @@ import type { Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
 import { loadCsv, type ValidationReport } from '../validate.ts';
-import { binaryFormat, type IngestOptions, type Ingested } from './index.ts';
+import { binaryFormat, rewritten, type IngestOptions, type Ingested } from './index.ts';
 import { ImportCancelled, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
 
 export interface ImportedFile {
@@ -136,8 +136,9 @@ export async function importBlob(
 			const expected = await register(db, registered, blob, opts);
 			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
 			const r = await validate(db, contract, registered, table, name, sniff.separator);
-			// A line DuckDB could not read, or lines that are not records: the careful path decides.
-			if (!r.fatal && r.read === expected) {
+			// A line DuckDB could not read, lines that are not records, or a rejected cell the pre-step would
+			// have rewritten (a French spelling past the sniffed sample): the careful path decides.
+			if (!r.fatal && r.read === expected && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
 				report = r;
 				ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
 			}

@@ -287,6 +287,13 @@ function ingestParsed(
 	return out;
 }
 
+/** True when the pre-step would rewrite this cell (a French spelling, number or date; a commune's lost zero). */
+export function rewritten(contract: Contract, column: string, value: string | null): boolean {
+	const col = contract.columns.find((c) => c.name === column);
+	if (!col || value === null) return false;
+	return cellCleaner(col, { padded: 0 })(value) !== value.trim();
+}
+
 /**
  * True when a file can go to DuckDB's own CSV reader as is: every used header is a contract column name and
  * every sampled cell is already in the contract's form (no French spelling, number or date to rewrite).
