@@ -66,7 +66,7 @@ describe('vigie indicators', () => {
 		expect(r.code).toBe(0);
 		const rows = JSON.parse(r.stdout);
 		// 93061 itself is masked by secondary secrecy (département 93 − 93061 would reveal 93006, 2 households).
-		const p = rows.find((x: { indicator: string; territory: string }) => x.indicator === 'poverty_rate_60' && x.territory === '93');
+		const p = rows.find((x: { indicator: string; territory: string; source: string }) => x.indicator === 'poverty_rate_60' && x.territory === '93' && x.source === 'computed');
 		expect(p).toEqual({
 			indicator: 'poverty_rate_60',
 			territory: '93',
@@ -76,7 +76,8 @@ describe('vigie indicators', () => {
 			numerator: 85,
 			denominator: 170,
 			unit: '%',
-			suppressed: false
+			suppressed: false,
+			source: 'computed'
 		});
 		const g = rows.find((x: { indicator: string; territory_type: string }) => x.indicator === 'households' && x.territory_type === 'group');
 		expect(g.value).toBe(130);
@@ -88,8 +89,8 @@ describe('vigie indicators', () => {
 		const r = vigie('indicators', '--data', dir, '--format', 'csv');
 		expect(r.code).toBe(0);
 		const lines = r.stdout.trim().split('\n');
-		expect(lines[0]).toBe('indicator,territory,territory_type,year,value,numerator,denominator,unit,suppressed');
-		expect(lines).toContain('households,93,departement,2021,130,130,,ménages,false');
+		expect(lines[0]).toBe('indicator,territory,territory_type,year,value,numerator,denominator,unit,suppressed,source');
+		expect(lines).toContain('households,93,departement,2021,130,130,,ménages,false,computed');
 	});
 });
 

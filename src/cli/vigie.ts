@@ -17,7 +17,7 @@ const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.
   vigie generate --out DIR [--departement 93] [--sample 0.1] [--seed N] [--filosofi FILE] [--aid-years 2019-2025]
   vigie validate FILE --kind households|aid_requests [--sheet FEUILLE]   (CSV, XLSX, Parquet, Arrow)
   vigie indicators --data DIR [--communes C1,C2] [--year Y] [--format json|csv]
-                   [--min-rows 11] [--poverty-threshold national|local] [--aid-report]
+                   [--min-rows 11] [--poverty-threshold national|local] [--aid-report] [--insee FILE]
   vigie explain --scheme ID --household FILE.json [--set key=value…]
   vigie schemes [ID]
   vigie simulate --data DIR --scheme ID [--set key=value…] [--baseline ID] [--communes C1,C2] [--year Y]

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '#lib/indicators/run.ts';
-import { INDICATORS } from '#lib/indicators/catalogue.ts';
+import { INDICATORS, THEMES } from '#lib/indicators/catalogue.ts';
 import { compareFlag } from '#lib/app/indicators-view.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
 import { cellText, estEnsemble, expectedCell, expectedIndicators, geo93 } from './expected.ts';
@@ -26,6 +26,35 @@ afterAll(async () => {
 });
 
 const clean = cellText;
+
+// The printable area of the page's @page rule (A4 landscape, 10 mm margins) in CSS px (96 per inch): a
+// layout at this width in print media is what chromium lays out on paper.
+const PRINTABLE = { width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) };
+
+/** Lays the page out for paper and returns, for every table shown, how far it reaches and how wide its content is. */
+async function printLayout(page: Site['page']) {
+	const screen = page.viewportSize()!;
+	await page.setViewportSize(PRINTABLE);
+	await page.emulateMedia({ media: 'print' });
+	const layout = await page.evaluate(() => ({
+		width: document.documentElement.clientWidth,
+		scrollWidth: document.documentElement.scrollWidth,
+		tables: [...document.querySelectorAll('table')]
+			.filter((t) => t.getClientRects().length > 0)
+			.map((t) => ({ caption: t.caption?.textContent ?? '', right: t.getBoundingClientRect().right, scrollWidth: t.scrollWidth, width: t.clientWidth }))
+	}));
+	await page.emulateMedia({ media: null });
+	await page.setViewportSize(screen);
+	return layout;
+}
+function expectFits(layout: Awaited<ReturnType<typeof printLayout>>) {
+	expect(layout.width).toBe(PRINTABLE.width);
+	for (const t of layout.tables) {
+		expect(t.right, t.caption).toBeLessThanOrEqual(layout.width + 0.5);
+		expect(t.scrollWidth, t.caption).toBeLessThanOrEqual(t.width + 0.5);
+	}
+	expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
+}
 const fig = (indicator: string, type: string, territory: string) => expectedCell(expected, indicator, type, territory);
 
 describe('Indicateurs page', () => {
@@ -108,6 +137,31 @@ describe('Indicateurs page', () => {
 		await expect(page.locator('tr[data-commune="93061"] td[data-indicator=poverty_rate_ref_under_30] .insee').innerText()).resolves.toBe('INSEE : secret');
 	});
 
+	it('prints as an ABS annex: one table per theme, none wider than the A4 landscape printable area', async () => {
+		const { page } = site;
+		await page.selectOption('#theme', '');
+		await expect.poll(() => page.locator('thead th[data-indicator]').count()).toBe(INDICATORS.length);
+		const layout = await printLayout(page);
+		// The 58-column screen table is not printed; one table per theme is, with the INSEE figures loaded above.
+		const themes = new Set(INDICATORS.map((i) => i.theme));
+		expect(layout.tables.map((t) => t.caption.split(' — ')[0])).toEqual(Object.entries(THEMES).filter(([k]) => themes.has(k as never)).map(([, v]) => v));
+		expectFits(layout);
+		// The pauvreté section: its indicators as columns, every commune and the totals, definitions and sources below.
+		const pov = page.locator('[data-print-theme=pauvrete]');
+		const povIds = INDICATORS.filter((i) => i.theme === 'pauvrete');
+		expect(await pov.locator('thead th').count()).toBe(1 + povIds.length);
+		expect(await pov.locator('tbody tr').count()).toBe(39 + 3); // group, département, France (published TP60)
+		const dep = pov.locator('tbody tr.departement td').nth(povIds.findIndex((i) => i.id === 'poverty_rate_60'));
+		expect(clean((await dep.textContent())!)).toBe(`${fig('poverty_rate_60', 'departement', '93')} INSEE : 28,4 %`);
+		const sources = await pov.locator('.sources').textContent();
+		for (const i of povIds) expect(sources).toContain(`${i.label} : ${i.definition} Source : ${i.source}.`);
+		// Chromium's own PDF: A4 landscape pages (842 × 595 pt), at least one per theme.
+		const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+		const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
+		expect(boxes.length).toBeGreaterThanOrEqual(themes.size);
+		expect(new Set(boxes.map((b) => b.join('×')))).toEqual(new Set(['842×595']));
+	});
+
 	it('opens an indicator: ranked communes, distribution, evolution, definition', async () => {
 		const { page } = site;
 		await page.selectOption('#theme', '');
@@ -136,6 +190,13 @@ describe('Indicateurs page', () => {
 		expect(above.length).toBeGreaterThan(0);
 		const aboveText = await page.getByTestId('rank-above').locator('..').innerText();
 		for (const name of above) expect(aboveText).toContain(name);
+		// The same communes carry a ▲ on their bar, in the chart's data table and in its French legend.
+		const ranked = page.locator('figure').first();
+		expect(await ranked.locator('svg text', { hasText: '▲' }).count()).toBe(above.length);
+		const flagged = await ranked.locator('td[data-flag=above]').evaluateAll((tds) => tds.map((td) => td.parentElement!.querySelector('th')!.textContent!));
+		expect(flagged.map((n) => n.replace(' (groupe)', '')).sort()).toEqual([...above].sort());
+		expect(await ranked.locator('td[data-flag=above]').first().textContent()).toBe('▲ nettement au-dessus du département');
+		await expect(ranked.getByTestId('ranked-legend').innerText()).resolves.toContain(`▲ nettement au-dessus du département (${above.length} communes)`);
 		// Every commune has its series, not only the group's (Aubervilliers is outside Est Ensemble).
 		const auber = page.locator('table[data-testid=series] tbody tr[data-territory-code="93001"]');
 		expect(await auber.count()).toBe(1);
@@ -153,6 +214,8 @@ describe('Indicateurs page', () => {
 		expect(await page.locator('[data-testid=map] svg path').count()).toBeGreaterThanOrEqual(39);
 		await expect(page.locator('section[data-indicator-detail]').innerText()).resolves.toContain('93059 → 93066');
 		await page.screenshot({ path: 'test-results/indicateur-detail.png', fullPage: true });
+		// On paper too, the chart, the map and the series table stay within the page.
+		expectFits(await printLayout(page));
 		expect(site.offOrigin).toEqual([]);
 		expect(site.pageErrors).toEqual([]);
 	});

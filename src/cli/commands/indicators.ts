@@ -1,10 +1,19 @@
-/** vigie indicators: the catalogue over a dataset folder, in the output contract of DESIGN.md §6. */
+/**
+ * vigie indicators: the catalogue over a dataset folder, in the output contract of DESIGN.md §6, followed by
+ * INSEE's published figures for the same territories, as the Indicateurs page shows them. Every row says
+ * where it comes from (`source`): `computed` from the local data, or `insee` as published (Filosofi 2021;
+ * no numerator or denominator; a secret cell stays null and suppressed).
+ */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadFolder } from '../../lib/data/folder.ts';
-import { runIndicators } from '../../lib/indicators/run.ts';
+import { runIndicators, type IndicatorValue } from '../../lib/indicators/run.ts';
+import { parseFilosofi, type FilosofiTable } from '../../lib/references/filosofi.ts';
+import { assertBaseCc, referenceValues } from '../../lib/references/insee-values.ts';
+import { publishedReferences } from '../../lib/references/published.ts';
+import { departementGeography } from '../../lib/territory/etalab.ts';
 import { toCsv } from '../../lib/synth/csv.ts';
-import { print, UsageError } from '../common.ts';
+import { print, readInput, UsageError } from '../common.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { aidReport, aidYears } from '../../lib/aid/report.ts';
 import { aidTables } from '../../lib/aid/tables.ts';
@@ -22,11 +31,15 @@ export async function cmdIndicators(args: string[]) {
 			'poverty-threshold': { type: 'string', default: 'national' },
 			// The Aides page's tables (aid theme, issue 7) for --communes (all CCAS by default) and --year (all years by default).
 			'aid-report': { type: 'boolean', default: false },
+			// INSEE's commune base-cc file (cc_filosofi_2021_COM.csv), as the page's « Référence INSEE » import.
+			insee: { type: 'string' },
 			...ENGINE_OPTION
 		}
 	});
 	if (!values.data) throw new UsageError('indicators : --data DIR est obligatoire');
 	if (!['json', 'csv'].includes(values.format!)) throw new UsageError(`indicators : --format json ou csv (reçu « ${values.format} »)`);
+	// Read before DuckDB starts: a wrong reference file fails at once.
+	const insee = values.insee === undefined ? null : readReference(values.insee);
 	const db = await openConnector(values.engine);
 	let report;
 	try {
@@ -63,13 +76,40 @@ export async function cmdIndicators(args: string[]) {
 		else print(report);
 		return;
 	}
-	const rows = await runIndicators(db, {
+	const computed = await runIndicators(db, {
 		year,
 		group: communes?.length ? { code: communes.join('+'), communes } : undefined,
 		minRows,
 		poverty
 	});
+	const rows = [...computed.map((r) => ({ ...r, source: 'computed' })), ...references(computed, insee).map((r) => ({ ...r, source: 'insee' }))];
 	if (values.format === 'csv') process.stdout.write(toCsv(Object.keys(rows[0] ?? { indicator: '' }), rows));
 	else print(rows);
+}
+
+function readReference(file: string): FilosofiTable {
+	try {
+		return assertBaseCc(parseFilosofi(new TextDecoder().decode(readInput(file))));
+	} catch (e) {
+		if (e instanceof UsageError) throw e;
+		throw new UsageError(`${file} : ${(e as Error).message}`);
+	}
+}
+
+/**
+ * The published figures beside the computed territories, as on the page: the commune file's values for
+ * the communes in the data (former communes folded into their current one), then the départements' and
+ * France métropolitaine's Filosofi 2021 figures.
+ */
+function references(computed: readonly IndicatorValue[], insee: FilosofiTable | null): IndicatorValue[] {
+	const codes = (type: string) => [...new Set(computed.filter((r) => r.territory_type === type).map((r) => r.territory))];
+	const departements = codes('departement');
+	const communes = insee
+		? referenceValues(insee, {
+				codes: [...codes('commune'), ...departements],
+				formerCodes: Object.assign({}, ...departements.map((d) => departementGeography(d).formerCodes))
+			})
+		: [];
+	return [...communes, ...publishedReferences(departements)];
 }
 

@@ -51,7 +51,18 @@ export interface ReferenceOptions {
 }
 
 /** A base-cc table as IndicatorValues (commune, or département / France rows when the file has them). */
+/** Another INSEE file (IRIS DEC, DISP…) would silently give nothing: say which file is expected. */
+export function assertBaseCc(table: FilosofiTable): FilosofiTable {
+	const suffix = yy(table);
+	if (!Object.values(BASE_CC_COLUMNS).some((stem) => table.columns.includes(stem + suffix)))
+		throw new Error(
+			`aucune colonne du fichier communal Filosofi (MED${suffix}, TP60${suffix}…) : choisissez le fichier base-cc des communes (cc_filosofi_AAAA_COM.csv)`
+		);
+	return table;
+}
+
 export function referenceValues(table: FilosofiTable, opts: ReferenceOptions = {}): IndicatorValue[] {
+	assertBaseCc(table);
 	const suffix = yy(table);
 	const year = table.year ?? 2021;
 	const byCurrent = new Map<string, string[]>();
