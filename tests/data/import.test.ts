@@ -311,4 +311,19 @@ describe('large contract-form files', () => {
 		expect(errs(r)).toEqual([[2003, 'tenure', 'château', ENUM_TENURE]]);
 		expect(await db.query("SELECT commune, activity_ref FROM households WHERE household_id = 'late'")).toEqual([{ commune: '01001', activity_ref: 'employed' }]);
 	});
+
+	it('a contract-form file with Windows line ends and an unknown column reads with the header it was sniffed with', async () => {
+		const text = [
+			'household_id,year,commune,persons_14_plus,persons_under_14,family_type,age_ref,activity_ref,tenure,note,income_work',
+			'w1,2023,93061,2,1,couple_children,35,employed,social_rent,libre,1500.5',
+			'w2,2023,93061,1,0,single,40,employed,owner,,-3'
+		].join('\r\n');
+		const { report: r } = await importFile(db, HOUSEHOLDS, { name: 'crlf.csv', data: text + '\r\n' });
+		expect([r.read, r.loaded, r.rejected]).toEqual([2, 1, 1]);
+		expect(errs(r)).toEqual([[3, 'income_work', '-3', 'inférieur au minimum (0)']]);
+		expect(r.warnings).toContain('colonnes inconnues ignorées : note');
+		expect(await db.query("SELECT persons_under_14, tenure, income_work FROM households WHERE household_id = 'w1'")).toEqual([
+			{ persons_under_14: 1, tenure: 'social_rent', income_work: 1500.5 }
+		]);
+	});
 });

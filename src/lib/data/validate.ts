@@ -320,6 +320,8 @@ export interface LoadOptions {
 	displayName?: string;
 	/** Separator, when known (the import pre-step writes `,`); otherwise DuckDB's sniffer decides. */
 	delimiter?: string;
+	/** The file's header as written, when known with the separator: DuckDB then reads with no sniffing. */
+	header?: readonly string[];
 }
 
 /**
@@ -339,16 +341,29 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	};
 	const dialect = opts.delimiter ? `, delim = ${literal(opts.delimiter)}, quote = '"', escape = '"'` : '';
 	// Lines up to 32 MiB (DuckDB's default is 2 MiB): a long free-text cell must not make a file unreadable.
-	const source = (options: string) => `read_csv(${literal(opts.file)}, header = true, auto_detect = true, max_line_size = 33554432${dialect}${options})`;
-	let header: string[];
-	try {
-		header = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${source(', all_varchar = true')})`)).map(
-			(r) => r.column_name
-		);
-	} catch (e) {
-		report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
-		return report;
-	}
+	const read = (options: string) => `read_csv(${literal(opts.file)}, header = true, max_line_size = 33554432${dialect}${options})`;
+	const given = opts.delimiter && opts.header?.every((h) => h !== '') && new Set(opts.header).size === opts.header.length ? opts.header : null;
+	let header: readonly string[];
+	if (given) header = given;
+	else
+		try {
+			header = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${read(', auto_detect = true, all_varchar = true')})`)).map(
+				(r) => r.column_name
+			);
+		} catch (e) {
+			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
+			return report;
+		}
+	const byName = new Map(contract.columns.map((c) => [c.name, c]));
+	const asText = () => 'VARCHAR';
+	/** The file read with the columns typed as `type` says (a known header spares DuckDB its sniffing). */
+	const source = (type: (name: string) => string) =>
+		given
+			? read(`, auto_detect = false, columns = {${given.map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`)
+			: type === asText
+				? read(', auto_detect = true, all_varchar = true')
+				: read(`, auto_detect = true, types = {${header.filter((h) => byName.has(h) || h === LINE_COLUMN).map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`);
+	const asRead = (h: string) => (h === LINE_COLUMN ? 'INTEGER' : byName.has(h) ? TYPED.read(byName.get(h)!) : 'VARCHAR');
 	const known = new Set(contract.columns.map((c) => c.name));
 	const present = new Set(header.filter((h) => known.has(h)));
 	const hasLine = header.includes(LINE_COLUMN);
@@ -356,7 +371,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${nameList(extra)}`);
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
-		report.read = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${source(', all_varchar = true')}`))[0].n;
+		report.read = await count(db, source(asText));
 		report.rejected = report.read;
 		report.fatal = `${report.file} : colonne obligatoire absente : ${missing.join(', ')} (fichier refusé en entier)`;
 		return report;
@@ -370,23 +385,19 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
 	const staged = `${table}__staged`;
 	const rejects = `${table}_rejects`;
-	const types = [
-		...cols.map((c) => `${literal(c.name)}: '${TYPED.read(c)}'`),
-		...(hasLine ? [`${literal(LINE_COLUMN)}: 'INTEGER'`] : [])
-	].join(', ');
 	const L = hasLine ? ident(LINE_COLUMN) : '(rowid + 2)';
 	const select = [
 		...contract.columns.map((c) => (present.has(c.name) ? ident(c.name) : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`)),
 		...(hasLine ? [`TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}`] : [])
 	].join(', ');
-	const stage = (options: string) => db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select} FROM ${source(options)}`);
+	const stage = (type: (name: string) => string) => db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select} FROM ${source(type)}`);
 	let x = TYPED;
 	try {
-		await stage(`, types = {${types}}`);
+		await stage(asRead);
 	} catch {
 		x = TEXT;
 		try {
-			await stage(', all_varchar = true');
+			await stage(asText);
 		} catch (e) {
 			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
 			return report;
@@ -423,7 +434,6 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	// Pass 3, valid rows only: text cells cleaned in place, then duplicated keys (on typed values).
 	for (const p of plans) for (const sql of p.clean) await db.query(sql);
 	// A duplicated key keeps its first valid row and rejects the later ones (DESIGN.md §6).
-	const byName = new Map(contract.columns.map((c) => [c.name, c]));
 	const keyOf = (k: string) => (x.read(byName.get(k)!) === 'VARCHAR' && isNumeric(byName.get(k)!) ? typedSql(x, byName.get(k)!, true) : ident(k));
 	const keys = contract.key.map(keyOf).join(', ');
 	const dupKeys = `${table}__dup`;

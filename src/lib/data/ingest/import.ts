@@ -91,9 +91,9 @@ async function register(db: Connector, name: string, file: Blob, opts: ImportOpt
 }
 
 /** Validates the clean CSV registered under `registered` into `table`. */
-async function validate(db: Connector, contract: Contract, registered: string, table: string, name: string, delimiter: string) {
+async function validate(db: Connector, contract: Contract, registered: string, table: string, name: string, delimiter: string, header?: string[]) {
 	try {
-		return await loadCsv(db, contract, { file: registered, table, displayName: name, delimiter });
+		return await loadCsv(db, contract, { file: registered, table, displayName: name, delimiter, header });
 	} finally {
 		await db.dropFile(registered);
 	}
@@ -135,7 +135,7 @@ export async function importBlob(
 		if (sniff.canonical) {
 			const expected = await register(db, registered, blob, opts);
 			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
-			const r = await validate(db, contract, registered, table, name, sniff.separator);
+			const r = await validate(db, contract, registered, table, name, sniff.separator, sniff.header);
 			// A line DuckDB could not read, lines that are not records, or a rejected cell the pre-step would
 			// have rewritten (a French spelling past the sniffed sample): the careful path decides.
 			if (!r.fatal && r.read === expected && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
