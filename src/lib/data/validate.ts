@@ -39,6 +39,12 @@ export interface ValidationReport {
 export const nameList = (names: readonly string[]) =>
 	names.length > 20 ? `${names.slice(0, 20).join(', ')} et ${names.length - 20} autres` : names.join(', ');
 
+/** Reason of a required cell left empty. */
+export const MISSING = 'valeur obligatoire manquante';
+
+/** Prefix of the names given to a file's columns the import maps to no contract column. */
+export const IGNORED = '__ignored_';
+
 /** Column added by the import pre-step when records and physical lines diverge (quoted line breaks). */
 export const LINE_COLUMN = '__line';
 
@@ -103,7 +109,7 @@ function rangeCheck(col: Column, expr: string): string[] {
 function reasonSql(x: Cells, col: Column): string {
 	const c = x.cell(col);
 	const whens: string[] = [];
-	whens.push(col.required ? `WHEN ${c} IS NULL THEN 'valeur obligatoire manquante'` : `WHEN ${c} IS NULL THEN NULL`);
+	whens.push(col.required ? `WHEN ${c} IS NULL THEN ${literal(MISSING)}` : `WHEN ${c} IS NULL THEN NULL`);
 	switch (col.type) {
 		case 'int':
 			whens.push(
@@ -258,7 +264,15 @@ const LIST_LIMIT = 100_000;
 const byValue = (c: Column) => c.type === 'enum' || c.type === 'bool' || c.type === 'date' || (c.type === 'text' && (c.name === 'commune' || !!c.length));
 
 /** `filled`: the column's non-empty cells among `rows` (typed columns only). */
-async function planColumn(db: Connector, x: Cells, c: Column, staged: string, rows: number, filled: number): Promise<ColumnPlan> {
+async function planColumn(
+	db: Connector,
+	x: Cells,
+	c: Column,
+	staged: string,
+	rows: number,
+	filled: number,
+	rewriter?: LoadOptions['rewriter']
+): Promise<ColumnPlan> {
 	const C = ident(c.name);
 	const T = SQL_TYPES[c.type];
 	const cellByCell: ColumnPlan = {
@@ -286,10 +300,21 @@ async function planColumn(db: Connector, x: Cells, c: Column, staged: string, ro
 			type: null
 		};
 	}
-	const values = await db.query<{ raw: string | null; ok: boolean; typed: string | null }>(
-		`SELECT ${C} AS raw, ${okSql(x, c)} AS ok, (${typedSql(x, c, true)})::VARCHAR AS typed
-		 FROM (SELECT DISTINCT ${C} FROM ${ident(staged)} LIMIT ${DISTINCT_LIMIT + 1})`
-	);
+	const check = `${okSql(x, c)} AS ok, (${typedSql(x, c, true)})::VARCHAR AS typed`;
+	let values: Array<{ raw: string | null; ok: boolean; typed: string | null }>;
+	if (!rewriter)
+		values = await db.query(`SELECT ${C} AS raw, ${check} FROM (SELECT DISTINCT ${C} FROM ${ident(staged)} LIMIT ${DISTINCT_LIMIT + 1})`);
+	else {
+		// Each distinct value cleaned as the pre-step would (« salarié » → employed), then checked cleaned.
+		const groups = await db.query<{ raw: string | null; n: number }>(
+			`SELECT ${C} AS raw, count(*)::INTEGER AS n FROM ${ident(staged)} GROUP BY ALL LIMIT ${DISTINCT_LIMIT + 1}`
+		);
+		if (groups.length > DISTINCT_LIMIT) return cellByCell;
+		const pairs = groups.map((g) => `(${g.raw === null ? 'NULL' : literal(g.raw)}, ${g.raw === null ? 'NULL' : literal(rewriter.rewrite(c, g.raw, g.n))})`);
+		values = pairs.length
+			? await db.query(`SELECT raw, ${check} FROM (SELECT v::VARCHAR AS raw, w::VARCHAR AS ${C} FROM (VALUES ${pairs.join(', ')}) AS t(v, w))`)
+			: [];
+	}
 	const invalid = values.filter((v) => !v.ok && v.raw !== null).map((v) => literal(v.raw!));
 	if (values.length > DISTINCT_LIMIT || invalid.join().length > LIST_LIMIT) return cellByCell;
 	const nullInvalid = values.some((v) => !v.ok && v.raw === null);
@@ -320,8 +345,17 @@ export interface LoadOptions {
 	displayName?: string;
 	/** Separator, when known (the import pre-step writes `,`); otherwise DuckDB's sniffer decides. */
 	delimiter?: string;
-	/** The file's header as written, when known with the separator: DuckDB then reads with no sniffing. */
+	/**
+	 * Names of the file's columns in order, when known with the separator: DuckDB then reads with no
+	 * sniffing, under these names (a contract column's name, or `__ignored_<i>` for a column to skip).
+	 */
 	header?: readonly string[];
+	/** Windows-1252 file free of the bytes Latin-1 reads differently (ingest/stream.ts hasC1). */
+	latin1?: boolean;
+	/** Numbers written with a decimal comma (the reader then takes « 2100,5 » as a number). */
+	decimalComma?: boolean;
+	/** The import pre-step's cleaning of coded values (French spellings, dates, commune codes), value by value. */
+	rewriter?: { rewrite(col: Column, raw: string, cells: number): string };
 }
 
 /**
@@ -339,8 +373,12 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		errors: [],
 		warnings: []
 	};
-	const dialect = opts.delimiter ? `, delim = ${literal(opts.delimiter)}, quote = '"', escape = '"'` : '';
 	// Lines up to 32 MiB (DuckDB's default is 2 MiB): a long free-text cell must not make a file unreadable.
+	const dialect = [
+		opts.delimiter ? `, delim = ${literal(opts.delimiter)}, quote = '"', escape = '"'` : '',
+		opts.latin1 ? `, encoding = 'latin-1'` : '',
+		opts.decimalComma ? `, decimal_separator = ','` : ''
+	].join('');
 	const read = (options: string) => `read_csv(${literal(opts.file)}, header = true, max_line_size = 33554432${dialect}${options})`;
 	const given = opts.delimiter && opts.header?.every((h) => h !== '') && new Set(opts.header).size === opts.header.length ? opts.header : null;
 	let header: readonly string[];
@@ -367,11 +405,16 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const known = new Set(contract.columns.map((c) => c.name));
 	const present = new Set(header.filter((h) => known.has(h)));
 	const hasLine = header.includes(LINE_COLUMN);
-	const extra = header.filter((h) => !known.has(h) && h !== LINE_COLUMN);
+	const extra = header.filter((h) => !known.has(h) && h !== LINE_COLUMN && !h.startsWith(IGNORED));
 	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${nameList(extra)}`);
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
-		report.read = await count(db, source(asText));
+		try {
+			report.read = await count(db, source(asText));
+		} catch (e) {
+			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
+			return report;
+		}
 		report.rejected = report.read;
 		report.fatal = `${report.file} : colonne obligatoire absente : ${missing.join(', ')} (fichier refusé en entier)`;
 		return report;
@@ -412,7 +455,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		? (await db.query<Record<string, number>>(`SELECT ${typed.map((c) => `count(${ident(c.name)})::INTEGER AS ${ident(c.name)}`).join(', ')} FROM ${ident(staged)}`))[0]
 		: {};
 	const plans: ColumnPlan[] = [];
-	for (const c of cols) plans.push(await planColumn(db, x, c, staged, report.read, filled[c.name] ?? 0));
+	for (const c of cols) plans.push(await planColumn(db, x, c, staged, report.read, filled[c.name] ?? 0, opts.rewriter));
 	const bad = `${table}__bad`;
 	const broken = [...plans.map((p) => p.bad).filter((b): b is string => b !== null), ...rules.map((r) => `COALESCE(${r.when(x)}, false)`)];
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${ident(bad)} AS SELECT rowid AS rid FROM ${ident(staged)} WHERE ${broken.join(' OR ') || 'false'}`);

@@ -11,9 +11,9 @@
 import type { Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
-import { loadCsv, type ValidationReport } from '../validate.ts';
-import { binaryFormat, rewritten, type IngestOptions, type Ingested } from './index.ts';
-import { ImportCancelled, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
+import { IGNORED, loadCsv, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
+import { binaryFormat, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
+import { hasC1, ImportCancelled, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
 
 export interface ImportedFile {
 	report: ValidationReport;
@@ -69,31 +69,42 @@ const meta = (i: Ingested) => ({
 
 /**
  * Makes a CSV readable by DuckDB under `name` and counts its line breaks on the way (a CSV where every
- * line is one record, no quotes and no blank lines, holds that many records plus the header). The page
- * lends DuckDB the File itself; elsewhere the bytes are read in chunks and handed over.
+ * line is one record, no quotes and no blank lines, holds that many records plus the header); `c1` also
+ * looks for the bytes Latin-1 reads differently from Windows-1252. The page lends DuckDB the File itself;
+ * elsewhere the bytes are read in chunks and handed over.
  */
-async function register(db: Connector, name: string, file: Blob, opts: ImportOptions): Promise<number> {
+async function register(db: Connector, name: string, file: Blob, opts: ImportOptions, c1 = false): Promise<{ records: number; c1: boolean }> {
 	const bytes = db.registerBlob ? null : new Uint8Array(file.size);
 	const step = 16 << 20;
 	let breaks = 0;
 	let last = 10;
+	let found = false;
 	for (let pos = 0; pos < file.size; pos += step) {
 		if (opts.signal?.aborted) throw new ImportCancelled();
 		const chunk = new Uint8Array(await file.slice(pos, pos + step).arrayBuffer());
 		for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) breaks++;
 		if (chunk.length) last = chunk[chunk.length - 1];
+		if (c1 && !found) found = hasC1(chunk);
 		bytes?.set(chunk, pos);
 		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: breaks });
 	}
 	if (bytes) await db.registerFile(name, bytes);
 	else await db.registerBlob!(name, file);
-	return Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1);
+	return { records: Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1), c1: found };
+}
+
+/** A rejected line with every required column empty: a line of separators only, which the pre-step skips. */
+function emptyLines(contract: Contract, report: ValidationReport, mapped: Set<string>): boolean {
+	const required = contract.columns.filter((c) => c.required && mapped.has(c.name)).length;
+	const missing = new Map<number, number>();
+	for (const e of report.errors) if (e.reason === MISSING) missing.set(e.line, (missing.get(e.line) ?? 0) + 1);
+	return [...missing.values()].some((n) => n === required);
 }
 
 /** Validates the clean CSV registered under `registered` into `table`. */
-async function validate(db: Connector, contract: Contract, registered: string, table: string, name: string, delimiter: string, header?: string[]) {
+async function validate(db: Connector, contract: Contract, registered: string, table: string, name: string, read: Omit<LoadOptions, 'file' | 'table'>) {
 	try {
-		return await loadCsv(db, contract, { file: registered, table, displayName: name, delimiter, header });
+		return await loadCsv(db, contract, { file: registered, table, displayName: name, ...read });
 	} finally {
 		await db.dropFile(registered);
 	}
@@ -129,17 +140,32 @@ export async function importBlob(
 	let ingested: Ingested | null = null;
 	let complete = false;
 
-	// Fast path: DuckDB reads the file as it is.
+	// Fast path: DuckDB reads the file where it lies, columns named by the mapping, coded values cleaned
+	// value by value as the pre-step would.
 	if (format === 'csv') {
 		const sniff = await sniffCsv(contract, blob, opts);
-		if (sniff.canonical) {
-			const expected = await register(db, registered, blob, opts);
+		const names = sniff.mapping.map((m, i) => m.column ?? `${IGNORED}${i}`);
+		if (sniff.direct && new Set(names).size === names.length) {
+			const latin1 = sniff.encoding === 'windows-1252';
+			const { records: expected, c1 } = await register(db, registered, blob, opts, latin1);
 			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
-			const r = await validate(db, contract, registered, table, name, sniff.separator, sniff.header);
-			// A line DuckDB could not read, lines that are not records, or a rejected cell the pre-step would
-			// have rewritten (a French spelling past the sniffed sample): the careful path decides.
-			if (!r.fatal && r.read === expected && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
-				report = r;
+			const rewriter = valueRewriter();
+			const r = c1
+				? null
+				: await validate(db, contract, registered, table, name, {
+						delimiter: sniff.separator,
+						header: names,
+						latin1,
+						decimalComma: sniff.decimalComma,
+						rewriter
+					});
+			if (c1) await db.dropFile(registered);
+			// A line DuckDB could not read, lines that are not records (a quoted line break, a blank line or one
+			// of separators only past the sample), or a rejected cell the pre-step would have rewritten: the
+			// careful path decides.
+			const mapped = new Set(names);
+			if (r && !r.fatal && r.read === expected && !emptyLines(contract, r, mapped) && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
+				report = { ...r, warnings: [...sniff.warnings, ...rewriter.warnings(), ...r.warnings] };
 				ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
 			}
 		}
@@ -155,7 +181,7 @@ export async function importBlob(
 		if (opts.signal?.aborted) throw new ImportCancelled();
 		await register(db, registered, t.csv, { signal: opts.signal });
 		opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
-		report = await validate(db, contract, registered, table, name, ',');
+		report = await validate(db, contract, registered, table, name, { delimiter: ',' });
 		report.warnings = [...ingested.warnings, ...report.warnings];
 	}
 	if (opts.signal?.aborted) throw new ImportCancelled();

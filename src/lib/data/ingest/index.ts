@@ -200,6 +200,8 @@ export interface RowEncoder {
 	warnings(): string[];
 }
 
+const paddedWarning = (n: number) => `${n} code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)`;
+
 export function rowEncoder(contract: Contract, mapping: readonly MappingEntry[], withLine: boolean): RowEncoder {
 	const used = mapping.map((m, i) => [m, i] as const).filter(([m]) => m.column);
 	const cols = used.map(([m]) => contract.columns.find((c) => c.name === m.column)!);
@@ -221,7 +223,7 @@ export function rowEncoder(contract: Contract, mapping: readonly MappingEntry[],
 		},
 		warnings() {
 			const out: string[] = [];
-			if (counts.padded) out.push(`${counts.padded} code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)`);
+			if (counts.padded) out.push(paddedWarning(counts.padded));
 			if (long) out.push(`${long} ligne(s) avec plus de champs que l’en-tête : champs en trop ignorés`);
 			return out;
 		}
@@ -287,6 +289,31 @@ function ingestParsed(
 	return out;
 }
 
+/**
+ * The pre-step's cleaning, one distinct value at a time, for a file DuckDB reads itself (validate.ts calls
+ * `rewrite` once per distinct value of a coded column, with the number of cells holding it).
+ */
+export interface ValueRewriter {
+	rewrite(col: Column, raw: string, cells: number): string;
+	warnings(): string[];
+}
+
+export function valueRewriter(): ValueRewriter {
+	const counts = { padded: 0 };
+	const cleaners = new Map<string, (raw: string) => string>();
+	return {
+		rewrite(col, raw, cells) {
+			let clean = cleaners.get(col.name);
+			if (!clean) cleaners.set(col.name, (clean = cellCleaner(col, counts)));
+			const before = counts.padded;
+			const v = clean(raw);
+			if (counts.padded > before) counts.padded += cells - 1;
+			return v;
+		},
+		warnings: () => (counts.padded ? [paddedWarning(counts.padded)] : [])
+	};
+}
+
 /** True when the pre-step would rewrite this cell (a French spelling, number or date; a commune's lost zero). */
 export function rewritten(contract: Contract, column: string, value: string | null): boolean {
 	const col = contract.columns.find((c) => c.name === column);
@@ -294,16 +321,3 @@ export function rewritten(contract: Contract, column: string, value: string | nu
 	return cellCleaner(col, { padded: 0 })(value) !== value.trim();
 }
 
-/**
- * True when a file can go to DuckDB's own CSV reader as is: every used header is a contract column name and
- * every sampled cell is already in the contract's form (no French spelling, number or date to rewrite).
- */
-export function isCanonicalSample(contract: Contract, mapping: readonly MappingEntry[], records: readonly string[][]): boolean {
-	if (mapping.some((m) => (m.column !== null && m.header !== m.column) || m.note)) return false;
-	const counts = { padded: 0 };
-	const checks = mapping
-		.map((m, i) => [m, i] as const)
-		.filter(([m]) => m.column)
-		.map(([m, i]) => [i, cellCleaner(contract.columns.find((c) => c.name === m.column)!, counts)] as const);
-	return records.every((r) => r.length === mapping.length && checks.every(([i, clean]) => clean(r[i]) === r[i]));
-}

@@ -8,7 +8,7 @@
 import type { Contract } from '../schema.ts';
 import { detectSeparator, parseRows, type Separator } from './dialect.ts';
 import type { Encoding } from './encoding.ts';
-import { binaryFormat, ingestFile, isCanonicalSample, prepareHeader, rowEncoder, type IngestOptions, type Ingested, type MappingEntry, type RowEncoder } from './index.ts';
+import { binaryFormat, ingestFile, prepareHeader, rowEncoder, type IngestOptions, type Ingested, type MappingEntry, type RowEncoder } from './index.ts';
 
 export interface ImportProgress {
 	/** Bytes of the user's file read so far, and its size. */
@@ -79,26 +79,52 @@ function isUtf16(head: Uint8Array): boolean {
 	return n >= 8 && nul >= n / 3;
 }
 
-/** How a CSV file is written, from its first 64 KiB: encoding, separator, and whether DuckDB can read it as is. */
-export async function sniffCsv(
-	contract: Contract,
-	file: Blob,
-	opts: IngestOptions = {}
-): Promise<{ encoding: Encoding; separator: Separator; header: string[]; mapping: MappingEntry[]; canonical: boolean }> {
+/** What the sniff of a CSV's first 64 KiB tells: how it is written, and whether DuckDB can read it itself. */
+export interface CsvSniff {
+	encoding: Encoding;
+	separator: Separator;
+	header: string[];
+	mapping: MappingEntry[];
+	/** Header warnings (columns ignored). */
+	warnings: string[];
+	/**
+	 * DuckDB's CSV reader can read the file where it lies (fast path): every record on one line (no quote, no
+	 * blank line in the sample), no column computed from another, and for Windows-1252 no byte that Latin-1
+	 * reads differently (0x80–0x9F: €, Œ, ’…) in the sample — the import checks the rest as it reads.
+	 */
+	direct: boolean;
+	/** Numbers of the sample written with a decimal comma. */
+	decimalComma: boolean;
+}
+
+const DECIMAL_COMMA = /^\s*[-+]?\d[\d\s\u00a0\u202f]*,\d+\s*$/;
+
+export async function sniffCsv(contract: Contract, file: Blob, opts: IngestOptions = {}): Promise<CsvSniff> {
 	const head = new Uint8Array(await file.slice(0, SAMPLE).arrayBuffer());
 	const encoding = sniffEncoding(head);
 	const text = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(head);
 	const separator = detectSeparator(text);
-	// Whole lines only; a quote anywhere in the sample sends the file through the streaming pre-step (a quoted
-	// line break would shift DuckDB's line numbers).
 	const whole = file.size > SAMPLE ? text.slice(0, text.lastIndexOf('\n') + 1) : text;
 	const { rows } = parseRows(whole, separator, 1);
 	const [header = [], ...records] = rows;
 	const names = header.map((h) => h.trim());
-	const { mapping, fatal } = prepareHeader(contract, names, opts);
-	const canonical =
-		encoding !== 'windows-1252' && !fatal && !opts.mapping && !text.includes('"') && !/\n\r?\n/.test(whole) && isCanonicalSample(contract, mapping, records);
-	return { encoding, separator, header: names, mapping, canonical };
+	const { mapping, warnings, fatal } = prepareHeader(contract, names, opts);
+	const numeric = mapping.flatMap((m, i) => (['int', 'double'].includes(contract.columns.find((c) => c.name === m.column)?.type ?? '') ? [i] : []));
+	const direct =
+		!fatal &&
+		!text.includes('"') &&
+		!/\n\r?\n/.test(whole) &&
+		!records.some((r) => r.every((c) => c.trim() === '')) &&
+		!mapping.some((m) => m.note) &&
+		!(encoding === 'windows-1252' && hasC1(head));
+	const decimalComma = separator !== ',' && records.some((r) => numeric.some((i) => DECIMAL_COMMA.test(r[i] ?? '')));
+	return { encoding, separator, header: names, mapping, warnings, direct, decimalComma };
+}
+
+/** Bytes 0x80–0x9F: Windows-1252 letters (€, Œ, ’…) that Latin-1 would read as control characters. */
+export function hasC1(bytes: Uint8Array): boolean {
+	for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 && bytes[i] <= 0x9f) return true;
+	return false;
 }
 
 /** Streams one CSV file (or reads a binary one whole) into clean CSV; never throws but on cancel. */
