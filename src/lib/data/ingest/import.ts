@@ -75,7 +75,7 @@ const meta = (i: Ingested) => ({
  */
 async function register(db: Connector, name: string, file: Blob, opts: ImportOptions, c1 = false): Promise<{ records: number; c1: boolean }> {
 	const bytes = db.registerBlob ? null : new Uint8Array(file.size);
-	const step = 16 << 20;
+	const step = 4 << 20;
 	let breaks = 0;
 	let last = 10;
 	let found = false;
