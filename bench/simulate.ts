@@ -2,10 +2,15 @@
  * Benchmark (not a test), issues 6 and 8: one simulator change — baseline + scenario + full report
  * (src/lib/scenario) — on a bench folder (bench/inputs.ts: 60k, 600k = full-scale 93, 1m), every commune.
  * Node (medians of `runs` changes, each a different rav_max):
- *  - node_change_ms: what the page runs per slider move (baseline side cached, scenario + report recomputed),
+ *  - node_change_ms: what the page runs per slider move (baseline side cached, scenario + report recomputed,
+ *    then published with secrecy),
  *    and node_change_cpu_ms, its CPU time (the wall time suffers first when other processes share the cores);
  *  - node_full_ms: baseline + scenario + report, the baseline side re-evaluated too (`vigie simulate`);
- *  - node_prepare_ms: columns, niveau de vie, deciles, request months, once per dataset and territory;
+ *  - node_prepare_ms: niveau de vie, deciles, request months from the columns, once per dataset and territory;
+ *  - node_open_rows_ms vs node_open_columns_ms (ratio_open_rows_columns): what opening the Simulateur over every
+ *    commune costs on DuckDB-wasm in Node (the browser's engine): households fetched → population → first
+ *    report; the reference fetches row objects and turns them into columns (the page before issue 6's
+ *    follow-up), the other fetches typed columns (scenario/load.ts). Medians of min(3, runs), same run;
  *  - population_ms / explain_ms / ratio_explain_population: the population evaluator vs explain() called per
  *    household, same scheme, same households (up to EXPLAIN_ROWS of them: explain is slow), same run.
  * Page (headless chromium, $VIGIE_BUILD): the folder's files imported through the Données page as a user
@@ -19,15 +24,19 @@ import { openSite } from '../scripts/headless.ts';
 import { benchInputs, SIZES, type Size } from './inputs.ts';
 import { median } from './population.ts';
 import { createNativeConnector } from '../src/lib/db/native.ts';
+import { createNodeConnector } from '../src/lib/db/node.ts';
+import { ident, type Connector } from '../src/lib/db/connector.ts';
+import { BOOL_COLUMNS, ENUM_COLUMNS, NUMBER_COLUMNS } from '../src/lib/rules/variables.ts';
 import { loadFolder } from '../src/lib/data/folder.ts';
 import type { Household } from '../src/lib/data/schema.ts';
 import { explain } from '../src/lib/rules/explain.ts';
 import { toColumns } from '../src/lib/rules/columns.ts';
 import { evaluatePopulation } from '../src/lib/rules/population.ts';
 import { getScheme } from '../src/lib/rules/registry.ts';
-import { fetchScenarioRows } from '../src/lib/scenario/load.ts';
-import { buildPopulation } from '../src/lib/scenario/population.ts';
+import { fetchScenarioData } from '../src/lib/scenario/load.ts';
+import { buildPopulation, populationFromColumns } from '../src/lib/scenario/population.ts';
 import { baselineSide, buildReport, cachedBaselineSide } from '../src/lib/scenario/report.ts';
+import { publish } from '../src/lib/scenario/publish.ts';
 import { resolveScenario } from '../src/lib/scenario/spec.ts';
 
 const SCHEME = 'pre-saint-gervais';
@@ -57,13 +66,14 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 	// Rows through native DuckDB (loading is measured by bench/indicators.ts and bench/first-table.ts).
 	const db = await createNativeConnector();
 	await loadFolder(db, dir);
-	let data: Awaited<ReturnType<typeof fetchScenarioRows>> | null = await fetchScenarioRows(db, {});
+	let data: Awaited<ReturnType<typeof fetchScenarioData>> | null = await fetchScenarioData(db, {});
+	const sampleRows = await db.query(`SELECT * FROM households WHERE year = ${data.year} ORDER BY household_id LIMIT ${EXPLAIN_ROWS}`);
 	await db.close();
-	const households = data.rows.length;
+	const households = data.cols.n;
 
 	// Population evaluator vs explain per household, same households.
 	const scheme = getScheme(SCHEME);
-	const sample = data.rows.slice(0, EXPLAIN_ROWS) as unknown as Household[];
+	const sample = sampleRows as unknown as Household[];
 	const sampleCols = toColumns(sample);
 	for (let k = 0; k < 2; k++) (evaluatePopulation(scheme, { ...sampleCols }), sample.slice(0, 5000).forEach((h) => explain(h, scheme)));
 	// A fresh Columns object each run: the memoised sums and conditions are recomputed, as on a first evaluation.
@@ -71,13 +81,13 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 	const explain_ms = median(Array.from({ length: Math.min(3, opts.runs) }, () => time(() => sample.forEach((h) => explain(h, scheme)))));
 
 	let t = performance.now();
-	const pop = buildPopulation(data.rows, data.year, data.flow);
+	const pop = populationFromColumns(data, data.year, data.flow);
 	const node_prepare_ms = performance.now() - t;
 	data = null;
 	// Warm-up (JIT, data-only memos), then timed changes.
 	for (let k = 0; k < 3; k++) {
 		const r = resolveScenario(spec(ravOf(k + 5)));
-		buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) });
+		publish(buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) }));
 	}
 	const change: number[] = [];
 	const changeCpu: number[] = [];
@@ -86,7 +96,7 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 		const r = resolveScenario(spec(ravOf(k)));
 		gc();
 		let c = 0;
-		change.push(time(() => (c = cpu(() => buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) })))));
+		change.push(time(() => (c = cpu(() => publish(buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) }))))));
 		changeCpu.push(c);
 		gc();
 		full.push(time(() => buildReport(pop, r, { baselineSide: baselineSide(pop, r) })));
@@ -100,10 +110,55 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 		population_ms: round(population_ms),
 		explain_ms: round(explain_ms),
 		explain_rows: sample.length,
-		ratio_explain_population: round(explain_ms / population_ms)
+		ratio_explain_population: round(explain_ms / population_ms),
+		...(await openTimes(dir, Math.min(3, opts.runs)))
 	};
+	// Node figures first: a page run that fails (a shared, loaded machine) does not lose them.
+	console.log(JSON.stringify(out));
 	if (opts.page !== false) Object.assign(out, await pageChange(dir, opts.runs));
 	return out;
+}
+
+/** Every commune's households of the latest year as row objects, ordered as scenario/load.ts orders them. */
+async function fetchRows(db: Connector) {
+	const [{ year }] = await db.query<{ year: number }>('SELECT max(year) AS year FROM households');
+	const names = ['household_id', 'commune', 'weight', ...NUMBER_COLUMNS, ...BOOL_COLUMNS, ...ENUM_COLUMNS];
+	return { year, rows: await db.query(`SELECT ${names.map(ident).join(', ')} FROM households WHERE year = ${year} ORDER BY household_id`) };
+}
+
+/** Opening over every commune on DuckDB-wasm in Node: row objects (reference) vs typed columns, same households. */
+async function openTimes(dir: string, runs: number): Promise<Record<string, number>> {
+	const db = await createNodeConnector();
+	await loadFolder(db, dir);
+	const r = resolveScenario(spec(ravOf(0)));
+	const timed = async (open: () => Promise<unknown>) => {
+		gc();
+		const t = performance.now();
+		await open();
+		return performance.now() - t;
+	};
+	const rowsMs: number[] = [];
+	const colsMs: number[] = [];
+	for (let k = 0; k < runs; k++) {
+		let flow = {};
+		colsMs.push(
+			await timed(async () => {
+				const d = await fetchScenarioData(db);
+				buildReport(populationFromColumns(d, d.year, (flow = d.flow)), r);
+			})
+		);
+		// The reference reuses that flow of requests (one small GROUP BY, the same in both).
+		rowsMs.push(
+			await timed(async () => {
+				const { year, rows } = await fetchRows(db);
+				buildReport(buildPopulation(rows, year, flow), r);
+			})
+		);
+	}
+	await db.close();
+	const rows = median(rowsMs);
+	const cols = median(colsMs);
+	return { node_open_rows_ms: Math.round(rows), node_open_columns_ms: Math.round(cols), ratio_open_rows_columns: round(rows / cols) };
 }
 
 /** The folder imported through the Données page, then slider changes on the Simulateur over every commune. */

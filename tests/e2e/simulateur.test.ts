@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '#lib/db/node.ts';
 import { loadFolder } from '#lib/data/folder.ts';
 import { formatEuros, formatNumber } from '#lib/rules/cents.ts';
-import { fetchScenarioRows } from '#lib/scenario/load.ts';
-import { buildPopulation } from '#lib/scenario/population.ts';
+import { fetchScenarioData } from '#lib/scenario/load.ts';
+import { populationFromColumns } from '#lib/scenario/population.ts';
 import { classesTable } from '#lib/scenario/chart-tables.ts';
+import { publish } from '#lib/scenario/publish.ts';
 import { simulate } from '#lib/scenario/report.ts';
 import { openSite, type Site } from '../../scripts/headless.ts';
 
@@ -24,13 +25,13 @@ afterAll(async () => {
 
 const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** The same scenario computed in Node on the default data (static/data, as the page loads it). */
+/** The same scenario computed in Node on the default data (static/data, as the page loads it), as published. */
 async function nodeReport(changes: Record<string, number>) {
 	const db = await createNodeConnector();
 	await loadFolder(db, 'static/data');
-	const d = await fetchScenarioRows(db, { communes: ['93061'] });
+	const d = await fetchScenarioData(db, { communes: ['93061'] });
 	await db.close();
-	return simulate(buildPopulation(d.rows, d.year, d.flow), { scheme: 'pre-saint-gervais', baseline: 'statut-rsa', communes: ['93061'], changes });
+	return publish(simulate(populationFromColumns(d, d.year, d.flow), { scheme: 'pre-saint-gervais', baseline: 'statut-rsa', communes: ['93061'], changes }));
 }
 
 describe('Simulateur page', () => {
@@ -46,15 +47,24 @@ describe('Simulateur page', () => {
 		const eligible = () => page.getByTestId('scenario-eligible').innerText().then(text);
 		const before = await eligible();
 		const base = await nodeReport({});
-		// Counts on fewer than 11 unweighted households are secret (DESIGN.md §4.1).
-		const shownEligible = (r: typeof base) => (r.scenario.eligible_n < 11 ? 'secret' : text(formatNumber(Math.round(r.scenario.eligible))));
+		// Figures on fewer than 11 unweighted households are secret (DESIGN.md §4.1; publish.ts).
+		const shownEligible = (r: typeof base) => (r.scenario.eligible === null ? 'secret' : text(formatNumber(Math.round(r.scenario.eligible))));
 		expect(before).toBe(shownEligible(base));
 
 		await page.getByLabel('Reste à vivre maximal', { exact: true }).fill('14');
 		const moved = await nodeReport({ rav_max: 14 });
-		expect(moved.scenario.eligible).toBeGreaterThan(base.scenario.eligible);
+		// Both rest on 11 rows or more in the default data (shown), and the move raises the count.
+		expect(moved.scenario.eligible).toBeGreaterThan(base.scenario.eligible!);
 		await expect.poll(eligible).toBe(shownEligible(moved));
-		expect(await page.getByTestId('scenario-cost').innerText().then(text)).toBe(text(formatEuros(moved.scenario.cost)));
+		expect(await page.getByTestId('scenario-cost').innerText().then(text)).toBe(moved.scenario.cost === null ? 'secret' : text(formatEuros(moved.scenario.cost)));
+		// Targeting: a figure secret in Node is secret in the page, and only those.
+		for (const [row, value] of [
+			['exclusion', moved.scenario.targeting.exclusion.households],
+			['inclusion', moved.scenario.targeting.inclusion.households]
+		] as const) {
+			const cell = await page.locator(`[data-testid=targeting] tr[data-row=${row}] td`).nth(1).innerText();
+			expect(cell.startsWith('secret'), row).toBe(value === null);
+		}
 		// The classes as the page shows them: counts under 11 households are secret (chart-tables.ts).
 		for (const row of classesTable(moved).rows) {
 			const shown = await page.locator(`[data-testid=classes] tr[data-key=${row.key}] td`).first().innerText();

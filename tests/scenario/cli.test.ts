@@ -59,7 +59,10 @@ describe('vigie simulate', () => {
 		const r = vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--set', 'enveloppe=500');
 		const out = JSON.parse(r.stdout);
 		expect(out.territory.communes).toEqual(['93006', '93061']);
-		expect(out.envelope).toMatchObject({ budget: 500, spent: 499.5, exhausted_month: 6 });
+		// 5 served (5 × 99,90 = 499,50 €): fewer than 11 beneficiaries, so what they are paid is secret.
+		expect(out.envelope).toMatchObject({ budget: 500, spent: null, exhausted_month: 6 });
+		expect(out.scenario).toMatchObject({ beneficiaries: null, cost: null, mean_aid: null });
+		expect(out.secret).toEqual(expect.arrayContaining(['scenario.cost', 'envelope.spent']));
 		// Bagnolet has 3 households: secret.
 		expect(out.by_commune.find((c: { key: string }) => c.key === '93006')).toMatchObject({ suppressed: true, households: null });
 	});

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartTableCsv, classesTable, costTable, envelopeTable } from '#lib/scenario/chart-tables.ts';
 import { reportToCsv } from '#lib/scenario/csv.ts';
+import { publish } from '#lib/scenario/publish.ts';
 import { simulate } from '#lib/scenario/report.ts';
 import { psgRow, population } from './helpers.ts';
 
@@ -203,15 +204,17 @@ describe('tables behind the charts', () => {
 		// would make 319,80 > 300: left out. A perdant; B (no longer eligible) and C (envelope) perdant_zero.
 		const wl = r.winners_losers;
 		expect([wl.perdant.n, wl.perdant_zero.n, wl.neutre_zero.n]).toEqual([1, 2, 2]);
-		// Threshold 2 rows: perdant (1) is secret; of the other classes with households, perdant_zero and
-		// neutre_zero tie (2 rows, 2 households) and the code order masks neutre_zero.
-		const t = classesTable(r, 2);
+		// Threshold 2 rows: perdant (1) is secret. The losers (3 rows, shown in the reasons' caption) =
+		// perdant + perdant_zero would give it away: perdant_zero, the only other member, is masked too. The
+		// territory's 5 households then leave 3 = perdant + perdant_zero, which no longer reveals either:
+		// neutre_zero (2) stays shown.
+		const t = classesTable(publish(r, 2));
 		expect(t.rows.map((x) => [x.key, x.suppressed, x.households])).toEqual([
 			['gagnant', false, 0],
 			['perdant', true, null],
 			['neutre', false, 0],
-			['neutre_zero', true, null],
-			['perdant_zero', false, 2]
+			['neutre_zero', false, 2],
+			['perdant_zero', true, null]
 		]);
 		expect(chartTableCsv(t)).toContain('Perdants (aide en baisse),secret,secret');
 		// Reasons: B fails the RAV condition, C is left out by the envelope, A gets less.
@@ -226,13 +229,14 @@ describe('tables behind the charts', () => {
 	it('gives the cost of both sides and of a saved scenario, and the envelope month by month', () => {
 		// Baseline paid 559,80 (A + B + C), scenario 9,90 (A); every eligible served: 559,80 and 319,80.
 		const saved = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 12 } });
-		const t = costTable(r, [{ name: 'seuil 12', report: saved }]);
+		// Threshold 1: nothing is secret (the masks are tested in publish.test.ts).
+		const t = costTable(publish(r, 1), [{ name: 'seuil 12', report: publish(saved, 1) }]);
 		expect(t.rows.map((x) => [x.key, x.cost, x.eligible_cost])).toEqual([
 			['reference', 559.8, 559.8],
 			['scenario', 9.9, 319.8],
 			['compare-0', saved.scenario.cost, saved.scenario.eligible_cost]
 		]);
-		const env = envelopeTable(r);
+		const env = envelopeTable(publish(r, 1));
 		expect(env.rows).toHaveLength(12);
 		expect(env.rows[11]).toMatchObject({ cumulative_spent: 9.9, baseline_cumulative_spent: 559.8, cumulative_demand: 319.8 });
 	});
@@ -248,10 +252,13 @@ describe('the report as CSV', () => {
 			psgRow({ income_work: 2000, charge_rent: 500 }),
 			psgRow({ income_work: 1000, charge_rent: 670 })
 		]);
-		const lines = reportToCsv(simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } })).split('\n');
+		const r = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } });
+		const lines = reportToCsv(publish(r)).split('\n');
 		expect(lines[0]).toBe('section,ligne,reference,scenario,ecart');
 		expect(lines).toContain('paramètres,Reste à vivre maximal (€/jour/personne),10,7,-3');
-		expect(lines).toContain('totaux,coût payé (€),559.8,319.8,-240');
-		expect(lines.filter((l) => l.startsWith('raisons de la perte,')).every((l) => l.endsWith(',secret,'))).toBe(true);
+		// 3 and 2 beneficiaries: under 11, the costs are secret; at threshold 1 they are shown.
+		expect(lines).toContain('totaux,coût payé (€),secret,secret,secret');
+		expect(reportToCsv(publish(r, 1)).split('\n')).toContain('totaux,coût payé (€),559.8,319.8,-240');
+		expect(lines.filter((l) => l.startsWith('raisons de la perte,')).every((l) => l.endsWith(',secret,secret'))).toBe(true);
 	});
 });

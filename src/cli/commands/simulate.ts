@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadFolder } from '../../lib/data/folder.ts';
 import { getScheme, listSchemes, parseSets } from '../../lib/rules/registry.ts';
-import { fetchScenarioRows } from '../../lib/scenario/load.ts';
-import { buildPopulation } from '../../lib/scenario/population.ts';
+import { fetchScenarioData } from '../../lib/scenario/load.ts';
+import { populationFromColumns } from '../../lib/scenario/population.ts';
 import { buildReport } from '../../lib/scenario/report.ts';
 import { resolveScenario } from '../../lib/scenario/spec.ts';
-import { classesTable } from '../../lib/scenario/chart-tables.ts';
-import type { Report } from '../../lib/scenario/report.ts';
-import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
+import { publish } from '../../lib/scenario/publish.ts';
 import { print, UsageError } from '../common.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { cmdSchemes } from './explain.ts';
@@ -97,28 +95,15 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		}
 		let data;
 		try {
-			data = await fetchScenarioRows(db, { year, communes });
+			data = await fetchScenarioData(db, { year, communes });
 		} catch (e) {
 			return fail((e as Error).message);
 		}
-		const pop = buildPopulation(data.rows, data.year, data.flow);
-		print(maskClasses(buildReport(pop, resolved, { minRows }), minRows));
+		const pop = populationFromColumns(data, data.year, data.flow);
+		// Every figure under the secrecy threshold, or one a total would reveal, prints as null (publish.ts).
+		print(publish(buildReport(pop, resolved, { minRows }), minRows));
 		return 0;
 	} finally {
 		await db.close();
 	}
-}
-
-/**
- * The five classes as the page shows them: a class resting on fewer than `minRows` households (unweighted),
- * or one the total would reveal (secondary secrecy), reads { suppressed: true } with no count or amount.
- */
-function maskClasses(r: Report, minRows = SECRECY_MIN_ROWS) {
-	const shown = new Map(classesTable(r, minRows).rows.map((row) => [row.key, !row.suppressed]));
-	const wl = Object.fromEntries(
-		Object.entries(r.winners_losers).map(([k, v]) =>
-			typeof v === 'number' ? [k, v] : [k, shown.get(k) ? { ...v, suppressed: false } : { households: null, n: null, amount: null, suppressed: true }]
-		)
-	);
-	return { ...r, winners_losers: wl };
 }

@@ -2,17 +2,20 @@
  * Baseline vs scenario by group of households (commune, family type, activity with the working poor apart,
  * tenure, decile of niveau de vie), weighted. Statistical secrecy as for indicators (DESIGN.md §4.1): a row
  * resting on fewer than SECRECY_MIN_ROWS unweighted households is null with `suppressed: true`, and the
- * smallest other row is masked too when the published total would reveal it.
+ * smallest other row is masked too when the published total would reveal it. Within a shown row, each figure
+ * resting on 1 to SECRECY_MIN_ROWS − 1 households (its beneficiaries, eligible, winners…) is null too, and
+ * secondary secrecy runs down each column, whose total the report shows (publish.ts masks the totals).
  */
 import { applySecondarySecrecy, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
 import { VALUE_LABELS, VARIABLES } from '../rules/variables.ts';
 import type { Population } from './population.ts';
 import { eligibleOnEitherSide, type Side } from './side.ts';
 
+/** null: secret (too few households behind it). */
 export interface SideCell {
-	eligible: number;
-	beneficiaries: number;
-	cost: number;
+	eligible: number | null;
+	beneficiaries: number | null;
+	cost: number | null;
 }
 
 export interface BreakdownRow {
@@ -51,6 +54,10 @@ interface Grouping {
 }
 
 const FIELDS = 10;
+/** Unweighted counts per group, one per secret-able column (COLUMNS), for the secrecy of each cell. */
+const COLUMNS = ['baseline_eligible', 'baseline_beneficiaries', 'scenario_eligible', 'scenario_beneficiaries', 'gagnant', 'perdant', 'perdant_zero'] as const;
+type ColumnId = (typeof COLUMNS)[number];
+const NC = COLUMNS.length;
 
 /** Households (weighted) and rows per group: data only, memoised per population. */
 const COUNTS = new WeakMap<Population, Map<string, { hh: Float64Array; n: Int32Array }>>();
@@ -81,12 +88,20 @@ function sums(pop: Population, base: Side, scen: Side, cls: Uint8Array, grouping
 	const active = eligibleOnEitherSide(base, scen);
 	const m = active.length;
 	const vals = gather(active, m, { w: pop.cols.weight, bEl: base.result.eligible, bGr: base.allocation.granted, bW: base.weights, bPaid: base.paid_cents, sEl: scen.result.eligible, sGr: scen.allocation.granted, sW: scen.weights, sPaid: scen.paid_cents, cls });
+	const flags = flagsOf(active, m, base, scen, cls);
 	return groupings.map((gr) => {
 		const c = counts(pop, gr);
 		const f = new Float64Array(gr.keys.length * FIELDS);
 		for (let k = 0; k < gr.keys.length; k++) f[k * FIELDS] = c.hh[k];
 		accumulate(f, gr.group, active, m, vals);
-		return { f, n: c.n };
+		const cn = new Int32Array(gr.keys.length * NC);
+		for (let j = 0; j < m; j++) {
+			const g = gr.group[active[j]];
+			if (g < 0) continue;
+			const b = flags[j];
+			for (let k = 0; k < NC; k++) cn[g * NC + k] += (b >> k) & 1;
+		}
+		return { f, n: c.n, cn };
 	});
 }
 
@@ -131,6 +146,21 @@ function gather(active: Int32Array, m: number, a: SideArrays): Float64Array {
 	return v;
 }
 
+/** Per active row, one bit per column of COLUMNS (eligible / served on each side, class). */
+function flagsOf(active: Int32Array, m: number, base: Side, scen: Side, cls: Uint8Array): Uint8Array {
+	const out = new Uint8Array(m);
+	const { eligible: bEl } = base.result;
+	const { eligible: sEl } = scen.result;
+	const bGr = base.allocation.granted;
+	const sGr = scen.allocation.granted;
+	for (let j = 0; j < m; j++) {
+		const i = active[j];
+		const cl = cls[i];
+		out[j] = bEl[i] | (bGr[i] << 1) | (sEl[i] << 2) | (sGr[i] << 3) | (cl === 0 ? 16 : cl === 1 ? 32 : cl === 4 ? 64 : 0);
+	}
+	return out;
+}
+
 /** Adds the gathered values into each row's group (adding the zeros of absent fields changes no sum). */
 function accumulate(f: Float64Array, group: Int32Array, active: Int32Array, m: number, v: Float64Array): void {
 	for (let j = 0; j < m; j++) {
@@ -150,8 +180,8 @@ function accumulate(f: Float64Array, group: Int32Array, active: Int32Array, m: n
 	}
 }
 
-/** Rows of one grouping from its sums, secrecy applied. */
-function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, minRows: number): BreakdownRow[] {
+/** Rows of one grouping from its sums, secrecy applied to rows, then to each cell of the shown rows. */
+function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, cn: Int32Array, minRows: number): BreakdownRow[] {
 	const { keys, labels, additive } = g;
 	const cells = new Map<string, SecrecyCell>();
 	keys.forEach((k, i) => cells.set(k, { n: n[i], denominator: f[i * FIELDS], suppressed: n[i] < minRows }));
@@ -160,23 +190,48 @@ function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, minR
 		// An empty group reveals nothing by subtraction: it is left out of the aggregate.
 		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((_, i) => n[i] > 0) }]);
 	}
+	const hiddenRow = keys.map((k) => cells.get(k)!.suppressed);
+	const hidden = COLUMNS.map((_, c) => cellSecrecy(keys, n, hiddenRow, cn, c, additive, minRows));
 	return keys.map((key, k) => {
 		const o = k * FIELDS;
-		const hidden = cells.get(key)!.suppressed;
-		const v = (x: number) => (hidden ? null : x);
+		const v = (x: number, c: ColumnId) => (hidden[COLUMNS.indexOf(c)][k] ? null : x);
+		const side = (at: number, prefix: 'baseline' | 'scenario'): SideCell => ({
+			eligible: v(f[o + at], `${prefix}_eligible`),
+			beneficiaries: v(f[o + at + 1], `${prefix}_beneficiaries`),
+			cost: v(Math.round(f[o + at + 2]) / 100, `${prefix}_beneficiaries`)
+		});
+		const row = hiddenRow[k];
 		return {
 			key,
 			label: labels[k],
 			n: n[k],
-			suppressed: hidden,
-			households: v(f[o]),
-			baseline: hidden ? null : { eligible: f[o + 1], beneficiaries: f[o + 2], cost: Math.round(f[o + 3]) / 100 },
-			scenario: hidden ? null : { eligible: f[o + 4], beneficiaries: f[o + 5], cost: Math.round(f[o + 6]) / 100 },
-			gagnant: v(f[o + 7]),
-			perdant: v(f[o + 8]),
-			perdant_zero: v(f[o + 9])
+			suppressed: row,
+			households: row ? null : f[o],
+			baseline: row ? null : side(1, 'baseline'),
+			scenario: row ? null : side(4, 'scenario'),
+			gagnant: v(f[o + 7], 'gagnant'),
+			perdant: v(f[o + 8], 'perdant'),
+			perdant_zero: v(f[o + 9], 'perdant_zero')
 		};
 	});
+}
+
+/**
+ * Which cells of column `c` are secret: those of a secret row, those resting on 1 to minRows − 1 households, and
+ * in an additive grouping, one more where a single one would be revealed by the column's total (taken as shown).
+ */
+function cellSecrecy(keys: string[], n: Int32Array, hiddenRow: boolean[], cn: Int32Array, c: number, additive: boolean, minRows: number): boolean[] {
+	const cells = new Map<string, SecrecyCell>();
+	keys.forEach((k, i) => {
+		const x = cn[i * NC + c];
+		cells.set(k, { n: x, denominator: null, suppressed: hiddenRow[i] || (x > 0 && x < minRows) });
+	});
+	if (additive) {
+		cells.set('__total', { n: 0, denominator: null, suppressed: false });
+		// A secret row with households may hide some of the column; an empty group hides nothing.
+		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((k, i) => cn[i * NC + c] > 0 || (hiddenRow[i] && n[i] > 0)) }]);
+	}
+	return keys.map((k) => cells.get(k)!.suppressed);
 }
 
 /** Group codes per household depend on the data only: built once per population. */
@@ -219,7 +274,7 @@ export function breakdowns(pop: Population, base: Side, scen: Side, cls: Uint8Ar
 		{ id: 'decile', group: groupOf(pop, 'decile', () => codes(pop.decile, (d) => (d === 255 ? 10 : d))), keys: decKeys, labels: decLabels, additive: true }
 	];
 	const t = sums(pop, base, scen, cls, groupings);
-	const out = groupings.map((g, k) => rows(pop, g, t[k].f, t[k].n, minRows));
+	const out = groupings.map((g, k) => rows(pop, g, t[k].f, t[k].n, t[k].cn, minRows));
 	const b = pop.decile_bounds;
 	const byDecile = out[5].map((r, k) => ({ ...r, lower: k === 0 || k === 10 ? null : (b[k - 1] ?? null), upper: k >= 9 ? null : (b[k] ?? null) }));
 	return {

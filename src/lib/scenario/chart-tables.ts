@@ -1,12 +1,12 @@
 /**
  * The tables behind the Simulateur's charts (cost, winners and losers, deciles, envelope through the year):
  * each chart draws one, shows it as its text alternative and exports it as CSV, so the three always agree.
- * Plain data from the report; secret cells (DESIGN.md §4.1) stay null with `suppressed`.
+ * Plain data from the published report (publish.ts): secret cells (DESIGN.md §4.1) stay null, marked by
+ * `suppressed` (the row) or `secret` (its columns).
  */
-import { applySecondarySecrecy, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
 import { toCsv } from '../synth/csv.ts';
 import { CLASSES, CLASS_LABELS } from './classes.ts';
-import type { Report } from './report.ts';
+import type { Published } from './publish.ts';
 
 /** How a column is read: households (count), euros, a bound of niveau de vie (€/an/UC), or text. */
 export type ColumnKind = 'text' | 'count' | 'euro' | 'bound';
@@ -27,15 +27,20 @@ export interface ChartTable {
 
 export interface Compared {
 	name: string;
-	report: Report | null;
+	report: Published | null;
 }
 
+/** Columns of a row whose figure (path under `at`) is secret in the published report. */
+const secretOf = (p: Published, at: string, columns: Record<string, string>) => Object.keys(columns).filter((c) => p.secret.includes(`${at}.${columns[c]}`));
+
 /** Paid cost and cost if every eligible household were served: baseline, scenario, then each saved scenario. */
-export function costTable(r: Report, compared: readonly Compared[] = []): ChartTable {
-	const line = (key: string, label: string, t: Report['baseline'], short: string): ChartRow => ({
+export function costTable(r: Published, compared: readonly Compared[] = []): ChartTable {
+	const FIGURES = { beneficiaries: 'beneficiaries', cost: 'cost', eligible_cost: 'eligible_cost' };
+	const line = (key: string, label: string, t: Published['baseline'], short: string, p: Published, side: string): ChartRow => ({
 		key,
 		label,
 		short,
+		secret: secretOf(p, side, FIGURES),
 		beneficiaries: t.beneficiaries,
 		cost: t.cost,
 		eligible_cost: t.eligible_cost
@@ -48,37 +53,28 @@ export function costTable(r: Report, compared: readonly Compared[] = []): ChartT
 			{ key: 'eligible_cost', label: 'Coût si tous les éligibles étaient servis (€)', kind: 'euro' }
 		],
 		rows: [
-			line('reference', `Référence : ${r.baseline.label}`, r.baseline, 'Référence'),
-			line('scenario', `Scénario : ${r.scenario.label}`, r.scenario, 'Scénario en cours'),
-			...compared.filter((c) => c.report).map((c, k) => line(`compare-${k}`, `Enregistré : ${c.name}`, c.report!.scenario, c.name))
+			line('reference', `Référence : ${r.baseline.label}`, r.baseline, 'Référence', r, 'baseline'),
+			line('scenario', `Scénario : ${r.scenario.label}`, r.scenario, 'Scénario en cours', r, 'scenario'),
+			...compared.filter((c) => c.report).map((c, k) => line(`compare-${k}`, `Enregistré : ${c.name}`, c.report!.scenario, c.name, c.report!, 'scenario'))
 		]
 	};
 }
 
-/**
- * The five classes (households and € of change). They add up to the territory's households, which the page
- * shows: a class under the threshold is masked with the smallest other one (secondary secrecy).
- */
-export function classesTable(r: Report, minRows = SECRECY_MIN_ROWS): ChartTable {
+/** The five classes (households and € of change), masked as publish.ts decided (primary and secondary secrecy). */
+export function classesTable(r: Published): ChartTable {
 	const wl = r.winners_losers;
-	const cells = new Map<string, SecrecyCell>(CLASSES.map((c) => [c, { n: wl[c].n, denominator: wl[c].households, suppressed: wl[c].n > 0 && wl[c].n < minRows }]));
-	cells.set('__total', { n: r.territory.rows, denominator: r.territory.households, suppressed: false });
-	applySecondarySecrecy(cells, [{ totals: ['__total'], members: CLASSES.filter((c) => wl[c].n > 0) }]);
 	return {
 		columns: [
 			{ key: 'label', label: 'Classe', kind: 'text' },
 			{ key: 'households', label: 'Ménages', kind: 'count' },
 			{ key: 'amount', label: 'Montant (scénario − référence, €)', kind: 'euro' }
 		],
-		rows: CLASSES.map((c) => {
-			const hidden = cells.get(c)!.suppressed;
-			return { key: c, label: CLASS_LABELS[c], suppressed: hidden, households: hidden ? null : wl[c].households, amount: hidden ? null : wl[c].amount };
-		})
+		rows: CLASSES.map((c) => ({ key: c, label: CLASS_LABELS[c], suppressed: wl[c].suppressed, households: wl[c].households, amount: wl[c].amount }))
 	};
 }
 
 /** Cost and households served by decile of niveau de vie, bounds shown (€/an/UC). */
-export function decileTable(r: Report): ChartTable {
+export function decileTable(r: Published): ChartTable {
 	return {
 		columns: [
 			{ key: 'label', label: 'Dixième', kind: 'text' },
@@ -90,23 +86,29 @@ export function decileTable(r: Report): ChartTable {
 			{ key: 'baseline_cost', label: 'Coût référence (€)', kind: 'euro' },
 			{ key: 'scenario_cost', label: 'Coût scénario (€)', kind: 'euro' }
 		],
-		rows: r.by_decile.map((d) => ({
-			key: d.key,
-			label: d.key === 'negatif' ? d.label : d.key,
-			suppressed: d.suppressed,
-			lower: d.lower ?? null,
-			upper: d.upper ?? null,
-			households: d.households,
-			baseline_beneficiaries: d.baseline?.beneficiaries ?? null,
-			scenario_beneficiaries: d.scenario?.beneficiaries ?? null,
-			baseline_cost: d.baseline?.cost ?? null,
-			scenario_cost: d.scenario?.cost ?? null
-		}))
+		rows: r.by_decile.map((d) => {
+			const row: ChartRow = {
+				key: d.key,
+				label: d.key === 'negatif' ? d.label : d.key,
+				suppressed: d.suppressed,
+				lower: d.lower ?? null,
+				upper: d.upper ?? null,
+				households: d.households,
+				baseline_beneficiaries: d.baseline?.beneficiaries ?? null,
+				scenario_beneficiaries: d.scenario?.beneficiaries ?? null,
+				baseline_cost: d.baseline?.cost ?? null,
+				scenario_cost: d.scenario?.cost ?? null
+			};
+			// In a shown row, a null figure is a secret cell (breakdowns.ts).
+			row.secret = d.suppressed ? [] : ['baseline_beneficiaries', 'scenario_beneficiaries', 'baseline_cost', 'scenario_cost'].filter((k) => row[k] === null);
+			return row;
+		})
 	};
 }
 
 /** Month by month: cumulative eligible demand and payments of both sides, and the budget left. */
-export function envelopeTable(r: Report): ChartTable {
+export function envelopeTable(r: Published): ChartTable {
+	const MONTH = { demand_households: 'demand_households', demand: 'demand', spent: 'spent', cumulative_demand: 'cumulative_demand', cumulative_spent: 'cumulative_spent', remaining: 'remaining' };
 	return {
 		columns: [
 			{ key: 'label', label: 'Mois', kind: 'text' },
@@ -120,10 +122,13 @@ export function envelopeTable(r: Report): ChartTable {
 		],
 		rows: r.envelope.by_month.map((m, k) => ({
 			key: String(m.month),
-			secret: isCountSecret(m.demand_n) ? ['demand_households'] : [],
+			secret: [
+				...secretOf(r, `envelope.by_month.${m.month}`, MONTH),
+				...(r.secret.includes(`baseline_envelope.by_month.${m.month}.cumulative_spent`) ? ['baseline_cumulative_spent'] : [])
+			],
 			month: m.month,
 			label: m.label,
-			demand_households: isCountSecret(m.demand_n) ? null : m.demand_households,
+			demand_households: m.demand_households,
 			demand: m.demand,
 			spent: m.spent,
 			cumulative_demand: m.cumulative_demand,
@@ -133,9 +138,6 @@ export function envelopeTable(r: Report): ChartTable {
 		}))
 	};
 }
-
-/** A count resting on 1 to SECRECY_MIN_ROWS − 1 unweighted rows is not shown (DESIGN.md §4.1). */
-const isCountSecret = (n: number) => n > 0 && n < SECRECY_MIN_ROWS;
 
 /** Whether a cell is secret: its row, or that column of the row. */
 export const isSecretCell = (row: ChartRow, column: ChartColumn) =>

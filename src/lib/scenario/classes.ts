@@ -54,6 +54,7 @@ export function classTotals(cls: Uint8Array, baseline: Float64Array, scenario: F
 	const n = new Int32Array(CLASSES.length);
 	const cents = new Float64Array(CLASSES.length);
 	let entrants = 0;
+	let entrants_n = 0;
 	for (let i = 0; i < cls.length; i++) {
 		const c = cls[i];
 		hh[c] += weight[i];
@@ -61,11 +62,11 @@ export function classTotals(cls: Uint8Array, baseline: Float64Array, scenario: F
 		// neutre and neutre_zero change by 0 € (adding 0 changes no sum): only the others are summed.
 		if (c === 2 || c === 3) continue;
 		cents[c] += (scenario[i] - baseline[i]) * payWeight[i];
-		if (c === 0 && baseline[i] === 0) entrants += weight[i];
+		if (c === 0 && baseline[i] === 0) (entrants += weight[i], entrants_n++);
 	}
 	const out = Object.fromEntries(CLASSES.map((c, k) => [c, { households: hh[k], n: n[k], amount: Math.round(cents[k]) / 100 }])) as Record<
 		ClassId,
 		ClassCell
 	>;
-	return { ...out, entrants };
+	return { ...out, entrants, entrants_n };
 }

@@ -4,34 +4,55 @@
  */
 import { toCsv } from '../synth/csv.ts';
 import { CLASSES, CLASS_LABELS } from './classes.ts';
-import type { BreakdownRow } from './breakdowns.ts';
-import type { Report } from './report.ts';
+import type { Published } from './publish.ts';
 
-type Line = { section: string; ligne: string; reference: number | string | null; scenario: number | string | null; ecart: number | null };
+type Cell = number | string | null;
+type Line = { section: string; ligne: string; reference: Cell; scenario: Cell; ecart: Cell };
+const SECRET = 'secret';
 
-export function reportToCsv(r: Report): string {
+export function reportToCsv(r: Published): string {
 	const out: Line[] = [];
-	const pair = (section: string, ligne: string, a: number | null, b: number | null) =>
-		out.push({ section, ligne, reference: a, scenario: b, ecart: a === null || b === null ? null : Math.round((b - a) * 100) / 100 });
+	const secret = (path: string) => r.secret.includes(path);
+	/** A figure of both sides; `path` under baseline / scenario (or baseline_envelope / envelope) names it for secrecy. */
+	const pair = (section: string, ligne: string, a: number | null, b: number | null, path?: string, sides = ['baseline', 'scenario']) => {
+		const hideA = !!path && secret(`${sides[0]}.${path}`);
+		const hideB = !!path && secret(`${sides[1]}.${path}`);
+		const ecart = hideA || hideB ? SECRET : a === null || b === null ? null : Math.round((b - a) * 100) / 100;
+		out.push({ section, ligne, reference: hideA ? SECRET : a, scenario: hideB ? SECRET : b, ecart });
+	};
 	for (const c of r.changes) out.push({ section: 'paramètres', ligne: `${c.label} (${c.unit})`, reference: c.from, scenario: c.to, ecart: c.to - c.from });
-	pair('totaux', 'ménages éligibles', r.baseline.eligible, r.scenario.eligible);
-	pair('totaux', 'bénéficiaires (après enveloppe et capacité)', r.baseline.beneficiaries, r.scenario.beneficiaries);
-	pair('totaux', 'coût avant enveloppe (€)', r.baseline.eligible_cost, r.scenario.eligible_cost);
-	pair('totaux', 'coût payé (€)', r.baseline.cost, r.scenario.cost);
-	pair('totaux', 'aide moyenne (€)', r.baseline.mean_aid, r.scenario.mean_aid);
-	pair('totaux', 'coût par habitant (€)', r.baseline.cost_per_inhabitant, r.scenario.cost_per_inhabitant);
-	pair('ciblage', 'part des dépenses aux ménages pauvres (%)', r.baseline.targeting.spending_to_poor, r.scenario.targeting.spending_to_poor);
-	pair('ciblage', 'couverture des ménages pauvres (%)', r.baseline.targeting.coverage_poor, r.scenario.targeting.coverage_poor);
-	pair('ciblage', 'couverture des travailleurs pauvres (%)', r.baseline.targeting.coverage_working_poor, r.scenario.targeting.coverage_working_poor);
-	pair('ciblage', 'ménages pauvres sans aide', r.baseline.targeting.exclusion.households, r.scenario.targeting.exclusion.households);
-	pair('ciblage', 'ménages non pauvres aidés', r.baseline.targeting.inclusion.households, r.scenario.targeting.inclusion.households);
-	for (const c of CLASSES) out.push({ section: 'gagnants et perdants', ligne: CLASS_LABELS[c], reference: null, scenario: r.winners_losers[c].households, ecart: r.winners_losers[c].amount });
+	const totals: [string, keyof Published['baseline']][] = [
+		['ménages éligibles', 'eligible'],
+		['bénéficiaires (après enveloppe et capacité)', 'beneficiaries'],
+		['coût avant enveloppe (€)', 'eligible_cost'],
+		['coût payé (€)', 'cost'],
+		['aide moyenne (€)', 'mean_aid'],
+		['coût par habitant (€)', 'cost_per_inhabitant']
+	];
+	for (const [ligne, k] of totals) pair('totaux', ligne, r.baseline[k] as number | null, r.scenario[k] as number | null, k);
+	const targeting: [string, (t: Published['baseline']['targeting']) => number | null, string][] = [
+		['part des dépenses aux ménages pauvres (%)', (t) => t.spending_to_poor, 'spending_to_poor'],
+		['couverture des ménages pauvres (%)', (t) => t.coverage_poor, 'coverage_poor'],
+		['couverture des travailleurs pauvres (%)', (t) => t.coverage_working_poor, 'coverage_working_poor'],
+		['ménages pauvres sans aide', (t) => t.exclusion.households, 'exclusion.households'],
+		['ménages non pauvres aidés', (t) => t.inclusion.households, 'inclusion.households'],
+		['aide versée aux ménages non pauvres (€)', (t) => t.inclusion.amount, 'inclusion.amount']
+	];
+	for (const [ligne, get, path] of targeting) pair('ciblage', ligne, get(r.baseline.targeting), get(r.scenario.targeting), `targeting.${path}`);
+	for (const c of CLASSES) {
+		const x = r.winners_losers[c];
+		out.push({ section: 'gagnants et perdants', ligne: CLASS_LABELS[c], reference: null, scenario: x.suppressed ? SECRET : x.households, ecart: x.suppressed ? SECRET : x.amount });
+	}
 	for (const x of r.leaving_reasons.rows)
-		out.push({ section: 'raisons de la perte', ligne: x.label, reference: null, scenario: x.suppressed ? 'secret' : x.households, ecart: x.amount });
-	const rows = (section: string, list: BreakdownRow[]) => {
+		out.push({ section: 'raisons de la perte', ligne: x.label, reference: null, scenario: x.suppressed ? SECRET : x.households, ecart: x.suppressed ? SECRET : x.amount });
+	const rows = (section: string, list: Published['by_commune']) => {
 		for (const x of list) {
-			if (x.suppressed) out.push({ section, ligne: x.label, reference: 'secret', scenario: 'secret', ecart: null });
-			else pair(section, `${x.label} — coût payé (€)`, x.baseline!.cost, x.scenario!.cost);
+			if (x.suppressed) out.push({ section, ligne: x.label, reference: SECRET, scenario: SECRET, ecart: null });
+			else {
+				const a = x.baseline!.cost;
+				const b = x.scenario!.cost;
+				out.push({ section, ligne: `${x.label} — coût payé (€)`, reference: a ?? SECRET, scenario: b ?? SECRET, ecart: a === null || b === null ? SECRET : Math.round((b - a) * 100) / 100 });
+			}
 		}
 	};
 	rows('par commune', r.by_commune);
@@ -39,6 +60,7 @@ export function reportToCsv(r: Report): string {
 	rows('par activité', r.by_activity);
 	rows('par statut d’occupation', r.by_tenure);
 	rows('par dixième de niveau de vie', r.by_decile);
-	for (const m of r.envelope.by_month) pair('enveloppe par mois', `${m.label} — payé (€)`, r.baseline_envelope.by_month[m.month - 1].spent, m.spent);
+	for (const m of r.envelope.by_month)
+		pair('enveloppe par mois', `${m.label} — payé (€)`, r.baseline_envelope.by_month[m.month - 1].spent, m.spent, `by_month.${m.month}.spent`, ['baseline_envelope', 'envelope']);
 	return toCsv(['section', 'ligne', 'reference', 'scenario', 'ecart'], out);
 }

@@ -20,6 +20,8 @@ export interface MonthRow {
 	demand: number;
 	/** Paid for requests of this month, €. */
 	spent: number;
+	/** Unweighted rows paid this month (secrecy base). */
+	spent_n: number;
 	cumulative_demand: number;
 	cumulative_spent: number;
 	/** Budget left at the end of the month, € (null without envelope). */
@@ -58,6 +60,7 @@ export function envelopeReport(pop: Population, side: Side): EnvelopeReport {
 	const demandHh = new Float64Array(12);
 	const demandN = new Int32Array(12);
 	const spent = new Float64Array(12);
+	const spentN = new Int32Array(12);
 	const left = { households: 0, cents: 0, poor: 0, working_poor: 0, rav: 0 };
 	const leftN = { households: 0, poor: 0, working_poor: 0 };
 	const eligibleRows = side.eligible_rows;
@@ -67,7 +70,7 @@ export function envelopeReport(pop: Population, side: Side): EnvelopeReport {
 		demand[m] += cost[i] * w[i];
 		demandHh[m] += w[i];
 		demandN[m]++;
-		if (a.granted[i]) spent[m] += cost[i] * w[i];
+		if (a.granted[i]) (spent[m] += cost[i] * w[i], spentN[m]++);
 		else {
 			left.households += w[i];
 			leftN.households++;
@@ -94,6 +97,7 @@ export function envelopeReport(pop: Population, side: Side): EnvelopeReport {
 			demand_n: demandN[m],
 			demand: Math.round(demand[m]) / 100,
 			spent: Math.round(spent[m]) / 100,
+			spent_n: spentN[m],
 			cumulative_demand: Math.round(cd) / 100,
 			cumulative_spent: Math.round(cs) / 100,
 			remaining: a.envelope === null ? null : Math.round(a.envelope * 100 - cs) / 100

@@ -1,15 +1,25 @@
 /**
- * Reads a scenario's households and its monthly flow of aid requests from DuckDB (one query each), so pages
- * and the CLI hold no SQL. The rows are then turned into columns once (population.ts).
+ * Reads a scenario's households as typed columns, and its monthly flow of aid requests, from DuckDB, so pages
+ * and the CLI hold no SQL. Why columns: turning 600 000 Arrow rows into JS objects and back into arrays took
+ * 25 s in DuckDB-wasm (bench/simulate.ts, node_open_rows_ms); one list of structs, ordered in SQL, arrives as
+ * one Arrow vector whose fields are already Float64Array / Uint8Array (node_open_columns_ms).
  */
 import { ident, literal, type Connector } from '../db/connector.ts';
-import { BOOL_COLUMNS, ENUM_COLUMNS, NUMBER_COLUMNS } from '../rules/variables.ts';
+import { emptyColumns, type Columns } from '../rules/columns.ts';
+import { BOOL_COLUMNS, ENUM_COLUMNS, NUMBER_COLUMNS, VARIABLES } from '../rules/variables.ts';
 import type { MonthlyFlow } from './population.ts';
 
-export interface ScenarioRows {
+/** Households of one year as columns, in household_id order; `commune[i]` indexes `codes`. */
+export interface HouseholdColumns {
+	cols: Columns;
+	/** Distinct communes of these rows, sorted. */
+	codes: string[];
+	commune: Uint16Array;
+}
+
+export interface ScenarioData extends HouseholdColumns {
 	year: number;
 	years: number[];
-	rows: Record<string, unknown>[];
 	flow: MonthlyFlow;
 	/** Every commune in the households of that year. */
 	communes: string[];
@@ -17,18 +27,58 @@ export interface ScenarioRows {
 
 const inList = (codes: readonly string[]) => codes.map(literal).join(', ');
 
+/**
+ * One field per column, with the conventions of toColumns (rules/columns.ts): unknown numbers are 0, except
+ * years_in_commune (NaN: fails every comparison); booleans 0/1; enums as their index in the contract's list (255: unknown).
+ * Nulls are replaced in SQL: an Arrow vector's typed array does not carry them.
+ */
+function fields(communes: readonly string[]): [name: string, sql: string][] {
+	const values = (c: string) => `[${VARIABLES[c].values!.map(literal).join(', ')}]`;
+	return [
+		...NUMBER_COLUMNS.map((c): [string, string] => [c, `coalesce(${ident(c)}::DOUBLE, ${c === 'years_in_commune' ? "'NaN'::DOUBLE" : '0'})`]),
+		...BOOL_COLUMNS.map((c): [string, string] => [c, `coalesce(${ident(c)}, false)::UTINYINT`]),
+		...ENUM_COLUMNS.map((c): [string, string] => [c, `coalesce(list_position(${values(c)}, ${ident(c)}) - 1, 255)::UTINYINT`]),
+		['weight', `coalesce(weight::DOUBLE, 1)`],
+		['commune', `(list_position([${inList(communes)}], commune) - 1)::USMALLINT`]
+	];
+}
+
+/** A list of structs as the connector returns it: an Arrow vector (DuckDB-wasm) or an array of objects (native). */
+type StructList = { getChild(name: string): { toArray(): ArrayLike<number> } | null; length: number } | Record<string, number>[];
+
+function toHouseholdColumns(list: StructList, codes: string[]): HouseholdColumns {
+	const n = list.length;
+	const cols = emptyColumns(n);
+	const commune = new Uint16Array(n);
+	const targets: [string, Float64Array | Uint8Array | Uint16Array][] = [
+		...NUMBER_COLUMNS.map((c): [string, Float64Array] => [c, cols.num[c]]),
+		...BOOL_COLUMNS.map((c): [string, Uint8Array] => [c, cols.bool[c]]),
+		...ENUM_COLUMNS.map((c): [string, Uint8Array] => [c, cols.enums[c]]),
+		['weight', cols.weight],
+		['commune', commune]
+	];
+	if (Array.isArray(list)) for (const [name, out] of targets) for (let i = 0; i < n; i++) out[i] = list[i][name];
+	else for (const [name, out] of targets) out.set(list.getChild(name)!.toArray());
+	for (const c of ENUM_COLUMNS) {
+		const bad = cols.enums[c].indexOf(255);
+		if (bad >= 0) throw new Error(`ménage ${bad + 1} : ${c} inconnu`);
+	}
+	return { cols, codes, commune };
+}
+
 /** Households of `year` (default: the latest household year, DESIGN.md §4.1) in `communes` (default: all). */
-export async function fetchScenarioRows(db: Connector, opts: { year?: number; communes?: readonly string[] } = {}): Promise<ScenarioRows> {
+export async function fetchScenarioData(db: Connector, opts: { year?: number; communes?: readonly string[] } = {}): Promise<ScenarioData> {
 	const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM households ORDER BY 1')).map((r) => r.year);
 	if (!years.length) throw new Error('aucun ménage dans les données');
 	const year = opts.year ?? years[years.length - 1];
 	if (!years.includes(year)) throw new Error(`aucun ménage pour l’année ${year} ; années : ${years.join(', ')}`);
 	const all = (await db.query<{ commune: string }>(`SELECT DISTINCT commune FROM households WHERE year = ${year} ORDER BY 1`)).map((r) => r.commune);
 	for (const c of opts.communes ?? []) if (!all.includes(c)) throw new Error(`commune ${c} absente des ménages de ${year}`);
+	const codes = opts.communes?.length ? all.filter((c) => opts.communes!.includes(c)) : all;
 	const where = `year = ${year}${opts.communes?.length ? ` AND commune IN (${inList(opts.communes)})` : ''}`;
-	const names = ['household_id', 'commune', 'weight', ...NUMBER_COLUMNS, ...BOOL_COLUMNS, ...ENUM_COLUMNS];
 	// Ordered by id: the request months (population.ts) follow this order, so it must not depend on the load.
-	const rows = await db.query<Record<string, unknown>>(`SELECT ${names.map(ident).join(', ')} FROM households WHERE ${where} ORDER BY household_id`);
+	const struct = `{${fields(codes).map(([name, sql]) => `${ident(name)}: ${sql}`).join(', ')}}`;
+	const [{ rows }] = await db.query<{ rows: StructList | null }>(`SELECT list(${struct} ORDER BY household_id) AS rows FROM households WHERE ${where}`);
 	const flow: MonthlyFlow = {};
 	const hasRequests = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'aid_requests'`))[0].n > 0;
 	if (hasRequests) {
@@ -38,5 +88,5 @@ export async function fetchScenarioRows(db: Connector, opts: { year?: number; co
 		);
 		for (const c of counts) (flow[c.commune] ??= new Array(12).fill(0))[c.m - 1] = c.n;
 	}
-	return { year, years, rows, flow, communes: all };
+	return { year, years, flow, communes: all, ...toHouseholdColumns(rows ?? [], codes) };
 }

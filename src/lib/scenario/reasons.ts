@@ -1,7 +1,10 @@
 /**
  * Why households lose (classes perdant and perdant_zero): the condition of the scenario they no longer meet,
- * the envelope or capacity running out before their request, or a smaller amount. A household failing several
- * conditions counts under each, so the rows do not add up to the losers (only primary secrecy applies, as for
+ * the envelope or capacity running out before their request, or a smaller amount. The condition given is the
+ * deepest one that flipped (met in the baseline, not in the scenario): from a group (all / any), the reason goes
+ * down into each member known to have flipped, so « any of four categories » reads as the category lost. With a
+ * baseline of another scheme (other condition ids) nothing is known below the top: the conditions of the root
+ * "all" group the household fails are given. A household failing several conditions counts under each, so the rows do not add up to the losers (only primary secrecy applies, as for
  * the working-poor row of breakdowns.ts): a row resting on fewer than SECRECY_MIN_ROWS unweighted households
  * is shown as secret (DESIGN.md §4.1).
  */
@@ -28,8 +31,24 @@ export interface LeavingReasons {
 	rows: ReasonRow[];
 }
 
-/** The conditions a person reads as one rule: the children of a root "all" group, else the root itself. */
-const topConditions = (root: Condition): Condition[] => (root.kind === 'all' ? root.of : [root]);
+/** Every condition of the tree, depth first (the order rows are listed in). */
+const allConditions = (c: Condition): Condition[] => (c.kind === 'all' || c.kind === 'any' ? [c, ...c.of.flatMap(allConditions)] : [c]);
+
+/**
+ * Indices (in `conds`) of the deepest conditions that flipped for household `i`, who fails `c` in the scenario.
+ * `fails(k)`: fails in the scenario; `passed(k)`: true / false in the baseline, null when the baseline has no
+ * condition of that id.
+ */
+function flippedBelow(c: Condition, index: Map<Condition, number>, fails: (k: number) => boolean, passed: (k: number) => boolean | null, root: boolean): number[] {
+	const at = (x: Condition) => index.get(x)!;
+	if (c.kind !== 'all' && c.kind !== 'any') return [at(c)];
+	const failing = c.of.filter((x) => fails(at(x)));
+	const known = failing.filter((x) => passed(at(x)) === true);
+	if (known.length) return known.flatMap((x) => flippedBelow(x, index, fails, passed, false));
+	// Nothing known below. At the root "all", its failed members of unknown baseline (a person reads them as
+	// the rules); elsewhere the group itself.
+	return root && c.kind === 'all' ? failing.filter((x) => passed(at(x)) === null).map(at) : [at(c)];
+}
 
 const ENVELOPE = { key: 'enveloppe', label: 'Éligible, mais l’enveloppe ou la capacité est épuisée avant sa demande' };
 const AMOUNT = { key: 'montant', label: 'Toujours aidé, mais pour un montant plus faible (seuil, plafond, barème ou renouvellements)' };
@@ -37,7 +56,9 @@ const OTHER = { key: 'autre', label: 'Autre combinaison de conditions non rempli
 
 /** `cls`: class codes of classes.ts (1 perdant, 4 perdant_zero). */
 export function leavingReasons(base: Side, scen: Side, cls: Uint8Array, weight: Float64Array, minRows = SECRECY_MIN_ROWS): LeavingReasons {
-	const conds = topConditions(scen.scheme.conditions);
+	const root = scen.scheme.conditions;
+	const conds = allConditions(root);
+	const index = new Map(conds.map((c, k) => [c, k]));
 	const sPass = conds.map((c) => scen.result.conditions[c.id]);
 	// Same condition id in the baseline: a reason only where it passed there (it "flipped").
 	const bPass = conds.map((c) => base.result.conditions[c.id] ?? null);
@@ -64,13 +85,9 @@ export function leavingReasons(base: Side, scen: Side, cls: Uint8Array, weight: 
 		if (sGr[i]) add(kEnv + 1);
 		else if (sEl[i]) add(kEnv);
 		else {
-			let found = false;
-			for (let k = 0; k < conds.length; k++) {
-				if (sPass[k][i] || (bPass[k] !== null && !bPass[k]![i])) continue;
-				add(k);
-				found = true;
-			}
-			if (!found) add(kEnv + 2);
+			const found = flippedBelow(root, index, (k) => !sPass[k][i], (k) => (bPass[k] === null ? null : bPass[k]![i] === 1), true);
+			for (const k of found) add(k);
+			if (!found.length) add(kEnv + 2);
 		}
 	}
 	return {

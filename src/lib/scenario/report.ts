@@ -2,6 +2,7 @@
  * The scenario report (issue 6; research/engines.md §6(b)): baseline and scenario side by side over one
  * territory, the named parameter changes, winners and losers in five classes, breakdowns, targeting and the
  * envelope through the year. Its top level is the `vigie simulate` contract of DESIGN.md §6; the rest extends it.
+ * Raw figures (breakdowns and reasons aside): only publish() of it is ever shown (publish.ts, secrecy).
  */
 import { classify, classTotals } from './classes.ts';
 import { breakdowns, type Breakdowns } from './breakdowns.ts';

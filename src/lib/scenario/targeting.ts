@@ -19,21 +19,23 @@ export interface Targeting {
 	inclusion: { households: number; share: number | null; amount: number };
 	poor_households: number;
 	working_poor_households: number;
+	/** Unweighted rows behind the figures (secrecy base, DESIGN.md §4.1; publish.ts). */
+	n: { poor: number; working_poor: number; served_poor: number; served_above: number; served_working_poor: number };
 }
 
 /** %, rounded to 0.01. */
 const pct = (a: number, b: number) => (b > 0 ? Math.round((10000 * a) / b) / 100 : null);
 
 /** Poor and working-poor households (weighted): data only, once per population. */
-const POOR = new WeakMap<Population, { poor: number; wp: number }>();
+const POOR = new WeakMap<Population, { poor: number; wp: number; poorN: number; wpN: number }>();
 function poorTotals(pop: Population) {
 	let t = POOR.get(pop);
 	if (!t) {
 		const w = pop.cols.weight;
-		t = { poor: 0, wp: 0 };
+		t = { poor: 0, wp: 0, poorN: 0, wpN: 0 };
 		for (let i = 0; i < pop.cols.n; i++) {
-			if (pop.poor[i] === 1) t.poor += w[i];
-			if (pop.working_poor[i]) t.wp += w[i];
+			if (pop.poor[i] === 1) (t.poor += w[i], t.poorN++);
+			if (pop.working_poor[i]) (t.wp += w[i], t.wpN++);
 		}
 		POOR.set(pop, t);
 	}
@@ -42,7 +44,8 @@ function poorTotals(pop: Population) {
 
 export function targeting(pop: Population, side: Side): Targeting {
 	const g = side.allocation.granted;
-	const { poor, wp } = poorTotals(pop);
+	const { poor, wp, poorN, wpN } = poorTotals(pop);
+	const n = { poor: poorN, working_poor: wpN, served_poor: 0, served_above: 0, served_working_poor: 0 };
 	let poorServed = 0;
 	let wpServed = 0;
 	let served = 0;
@@ -61,9 +64,9 @@ export function targeting(pop: Population, side: Side): Targeting {
 		const cents = side.paid_cents[i] * sw;
 		served += sw;
 		paid += cents;
-		if (isPoor) (poorServed += sw, (paidPoor += cents));
-		if (pop.working_poor[i]) wpServed += sw;
-		if (pop.poor[i] === 0) (above += sw, (aboveCents += cents));
+		if (isPoor) (poorServed += sw, (paidPoor += cents), n.served_poor++);
+		if (pop.working_poor[i]) (wpServed += sw, n.served_working_poor++);
+		if (pop.poor[i] === 0) (above += sw, (aboveCents += cents), n.served_above++);
 	}
 	return {
 		spending_to_poor: pct(paidPoor, paid),
@@ -72,6 +75,7 @@ export function targeting(pop: Population, side: Side): Targeting {
 		exclusion: { households: poor - poorServed, share: pct(poor - poorServed, poor) },
 		inclusion: { households: above, share: pct(above, served), amount: Math.round(aboveCents) / 100 },
 		poor_households: poor,
-		working_poor_households: wp
+		working_poor_households: wp,
+		n
 	};
 }
