@@ -68,13 +68,11 @@ const meta = (i: Ingested) => ({
 });
 
 /**
- * Makes a CSV readable by DuckDB under `name` and counts its line breaks on the way (a CSV where every
- * line is one record, no quotes and no blank lines, holds that many records plus the header); `c1` also
- * looks for the bytes Latin-1 reads differently from Windows-1252. The page lends DuckDB the File itself;
- * elsewhere the bytes are read in chunks and handed over.
+ * Counts a CSV's line breaks (a CSV where every line is one record, no quotes and no blank lines, holds that
+ * many records plus the header), reading it in chunks for the progress bar; `c1` also looks for the bytes
+ * Latin-1 reads differently from Windows-1252; `keep` receives the bytes.
  */
-async function register(db: Connector, name: string, file: Blob, opts: ImportOptions, c1 = false): Promise<{ records: number; c1: boolean }> {
-	const bytes = db.registerBlob ? null : new Uint8Array(file.size);
+async function scan(file: Blob, opts: ImportOptions, c1 = false, keep?: Uint8Array): Promise<{ records: number; c1: boolean }> {
 	const step = 4 << 20;
 	let breaks = 0;
 	let last = 10;
@@ -85,12 +83,27 @@ async function register(db: Connector, name: string, file: Blob, opts: ImportOpt
 		for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) breaks++;
 		if (chunk.length) last = chunk[chunk.length - 1];
 		if (c1 && !found) found = hasC1(chunk);
-		bytes?.set(chunk, pos);
+		keep?.set(chunk, pos);
 		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: breaks });
 	}
-	if (bytes) await db.registerFile(name, bytes);
-	else await db.registerBlob!(name, file);
 	return { records: Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1), c1: found };
+}
+
+/**
+ * Makes a CSV readable by DuckDB under `name`, then runs `read` on it beside the scan. The page lends DuckDB
+ * the File itself, so the scan (main thread) and DuckDB's reading (its Worker) run at the same time; elsewhere
+ * the bytes are read in chunks and handed over first.
+ */
+async function registered<T>(db: Connector, name: string, file: Blob, opts: ImportOptions, c1: boolean, read: () => Promise<T>) {
+	if (db.registerBlob) {
+		await db.registerBlob(name, file);
+		const [scanned, result] = await Promise.all([scan(file, opts, c1), read()]);
+		return { ...scanned, result };
+	}
+	const bytes = new Uint8Array(file.size);
+	const scanned = await scan(file, opts, c1, bytes);
+	await db.registerFile(name, bytes);
+	return { ...scanned, result: await read() };
 }
 
 /** A rejected line with every required column empty: a line of separators only, which the pre-step skips. */
@@ -134,7 +147,7 @@ export async function importBlob(
 			`fichier trop volumineux pour le navigateur : ${mb(blob.size)}, limite ${mb(SIZE_LIMITS[format])} pour un fichier ${FORMAT_NAME[format]} ; découpez-le (par exemple par année) ou utilisez la commande vigie validate`
 		);
 	}
-	const registered = `${table}__import.csv`;
+	const csvName = `${table}__import.csv`;
 	const progress = (p: ImportProgress) => opts.onProgress?.({ ...p, phase: 'lecture' });
 	let report: ValidationReport | null = null;
 	let ingested: Ingested | null = null;
@@ -147,19 +160,12 @@ export async function importBlob(
 		const names = sniff.mapping.map((m, i) => m.column ?? `${IGNORED}${i}`);
 		if (sniff.direct && new Set(names).size === names.length) {
 			const latin1 = sniff.encoding === 'windows-1252';
-			const { records: expected, c1 } = await register(db, registered, blob, opts, latin1);
-			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
 			const rewriter = valueRewriter();
-			const r = c1
-				? null
-				: await validate(db, contract, registered, table, name, {
-						delimiter: sniff.separator,
-						header: names,
-						latin1,
-						decimalComma: sniff.decimalComma,
-						rewriter
-					});
-			if (c1) await db.dropFile(registered);
+			const read = () =>
+				validate(db, contract, csvName, table, name, { delimiter: sniff.separator, header: names, latin1, decimalComma: sniff.decimalComma, rewriter });
+			const { records: expected, c1, result } = await registered(db, csvName, blob, opts, latin1, read);
+			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
+			const r = c1 ? null : result;
 			// A line DuckDB could not read, lines that are not records (a quoted line break, a blank line or one
 			// of separators only past the sample), or a rejected cell the pre-step would have rewritten: the
 			// careful path decides.
@@ -179,9 +185,8 @@ export async function importBlob(
 		ingested = t.ingested;
 		if (ingested.fatal || !t.csv) return refused(contract, name, t.rows, ingested, ingested.fatal ?? 'fichier illisible');
 		if (opts.signal?.aborted) throw new ImportCancelled();
-		await register(db, registered, t.csv, { signal: opts.signal });
 		opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
-		report = await validate(db, contract, registered, table, name, { delimiter: ',' });
+		report = (await registered(db, csvName, t.csv, { signal: opts.signal }, false, () => validate(db, contract, csvName, table, name, { delimiter: ',' }))).result;
 		report.warnings = [...ingested.warnings, ...report.warnings];
 	}
 	if (opts.signal?.aborted) throw new ImportCancelled();
