@@ -13,6 +13,8 @@ import { loadDataset } from '#lib/data/load.ts';
 import { createHouseholdBase, createRequestBase, territoriesOf, writeTerritories } from '#lib/indicators/base.ts';
 import { INDICATORS, sourceOf, type Indicator } from '#lib/indicators/catalogue.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
+import { dropStatistics } from '#lib/indicators/stats.ts';
+import { defaultGroup, prepareIndicators } from '#lib/app/indicator-cache.ts';
 import { distribution, MEASURES } from '#lib/indicators/distribution.ts';
 import { povertyThreshold } from '#lib/measures/living-standard.ts';
 import { departementGeography } from '#lib/territory/etalab.ts';
@@ -165,6 +167,17 @@ describe('precomputed statistics = recomputed from the raw rows (default data, 2
 		sqlLog.length = 0;
 		await runIndicators(db, { group: { code: other.code, communes: other.members }, minRows: 20 });
 		// Same territories again: nothing but the catalogue lookups.
+		expect(sqlLog.filter((s) => !s.includes('duckdb_tables()'))).toEqual([]);
+	});
+
+	it('the warm-up after a load answers the first view of Indicateurs (newest year, default group) without a query', async () => {
+		const geo = departementGeography('93');
+		expect(defaultGroup(geo)).toEqual(group);
+		await dropStatistics(db);
+		await prepareIndicators(db, geo);
+		sqlLog.length = 0;
+		const first = await runIndicators(db, { year: YEAR, poverty: 'national', group: defaultGroup(geo) });
+		expect(first.filter((r) => r.territory_type === 'group' && r.territory === est.code && !r.suppressed).length).toBeGreaterThan(30);
 		expect(sqlLog.filter((s) => !s.includes('duckdb_tables()'))).toEqual([]);
 	});
 });

@@ -119,7 +119,18 @@ export class Session {
 
 	/** The dataset once every file is loaded (starts loading the rest on first call). */
 	complete(): Promise<DatasetInfo> {
-		return (this.#all ??= this.#restored().then((u) => u ?? this.#info(this.#default().then((l) => l.all()), true)));
+		return (this.#all ??= this.#restored()
+			.then((u) => u ?? this.#info(this.#default().then((l) => l.all()), true))
+			.then((info) => (this.#warm(info), info)));
+	}
+
+	/**
+	 * Queues the indicator warm-up of a complete dataset (indicator-cache.ts) behind the load, after the
+	 * first paint: a page asking for indicators meanwhile waits for it in the queue and reuses it.
+	 */
+	#warm(info: DatasetInfo): void {
+		const geo = info.departements.length ? this.geography(info.departements[0]).catch(() => null) : Promise.resolve(null);
+		void geo.then((g) => this.#exclusive(async () => prepareIndicators(await this.db(), g))).catch(() => {});
 	}
 
 	/** The user's last dataset, reloaded from the browser's storage; null when none (or when it no longer loads). */
@@ -261,7 +272,7 @@ export class Session {
 			const result: UserImport = { ...out, applied, info, persisted };
 			if (applied) this.#user = result;
 			// Warm the indicator statistics while the user reads the import report (queued after this load).
-			if (applied) void this.#exclusive(() => prepareIndicators(db)).catch(() => {});
+			if (applied) this.#warm(info);
 			return result;
 		});
 	}

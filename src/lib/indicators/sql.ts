@@ -18,15 +18,34 @@ export interface SumSpec {
 
 const BY = 'territory, territory_type';
 
-/** One row per commune with each spec summed: the sufficient statistic of every `sum` indicator. */
+/**
+ * One row per commune with each spec summed: the sufficient statistic of every `sum` indicator. The scan
+ * is the cost: a sum or count shared by several specs (same expression and rows kept) is computed once
+ * and repeated under each name, and each distinct condition and expression is evaluated once per row in
+ * an inner projection. Same sums in the same row order as one aggregate per spec, so the same bits.
+ */
 export function communeSumsSql(table: string, from: string, specs: readonly SumSpec[]): string {
-	const cols = specs.map((s) => {
-		const w = s.where ?? 'true';
-		return s.expr === null
-			? `count(*) FILTER (WHERE ${w})::DOUBLE AS ${s.name}`
-			: `sum(CASE WHEN ${w} THEN ${s.expr} END)::DOUBLE AS ${s.name}`;
+	const inner = new Map<string, string>();
+	const col = (prefix: 'k' | 'e', sql: string) => {
+		const k = `${prefix}|${sql}`;
+		if (!inner.has(k)) inner.set(k, `${prefix}${inner.size}`);
+		return inner.get(k)!;
+	};
+	const aggregates = new Map<string, string>();
+	const names = specs.map((s) => {
+		const w = s.where ? col('k', s.where) : null;
+		const sql =
+			s.expr === null
+				? `count(*)${w ? ` FILTER (WHERE ${w})` : ''}`
+				: `sum(${w ? `CASE WHEN ${w} THEN ${col('e', s.expr)} END` : col('e', s.expr)})`;
+		if (!aggregates.has(sql)) aggregates.set(sql, `a${aggregates.size}`);
+		return `${aggregates.get(sql)} AS ${s.name}`;
 	});
-	return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT commune, ${cols.join(', ')} FROM ${from} GROUP BY commune`;
+	const computed = [...inner].map(([k, name]) => `(${k.slice(2)}) AS ${name}`);
+	return `CREATE OR REPLACE TEMP TABLE ${table} AS
+	        SELECT commune, ${names.join(', ')}
+	        FROM (SELECT commune, ${[...aggregates].map(([sql, a]) => `${sql}::DOUBLE AS ${a}`).join(', ')}
+	              FROM (SELECT commune${computed.map((c) => `, ${c}`).join('')} FROM ${from}) GROUP BY commune)`;
 }
 
 /** Territory totals from the per-commune sums (a commune belongs to several territories). */
@@ -100,9 +119,15 @@ export function pointsSql(merged: string, histogram: string, points: readonly Po
 	const DBY = `dist, ${BY}`;
 	// goal: the cumulative weight the point is looking for. The small per-bin tables are materialised:
 	// each is read several times. `whole` is the value mass of the bins entirely inside the tail.
-	return `WITH h AS (SELECT dist, ${BY}, bin, sum(wt) AS wt, sum(cnt) AS cnt, sum(vw) AS vw
-	                   FROM ${histogram} x JOIN ${territories} t ON t.commune = x.commune
-	                   WHERE dist IN (${[...new Set(points.map((p) => p.dist))].join(', ')}) GROUP BY dist, ${BY}, bin),
+	const dists = [...new Set(points.map((p) => p.dist))].join(', ');
+	// A commune's histogram is its own rows: only groups and départements are summed.
+	return `WITH h AS (SELECT dist, ${BY}, bin, wt, cnt::HUGEINT AS cnt, vw
+	                   FROM ${histogram} x JOIN ${territories} t ON t.commune = x.commune AND t.territory_type = 'commune'
+	                   WHERE dist IN (${dists})
+	                   UNION ALL
+	                   SELECT dist, ${BY}, bin, sum(wt) AS wt, sum(cnt) AS cnt, sum(vw) AS vw
+	                   FROM ${histogram} x JOIN ${territories} t ON t.commune = x.commune AND t.territory_type <> 'commune'
+	                   WHERE dist IN (${dists}) GROUP BY dist, ${BY}, bin),
 	             hc AS MATERIALIZED (
 	                   SELECT *, sum(wt) OVER w AS cum, sum(vw) OVER w AS cumvw,
 	                             sum(wt) OVER (PARTITION BY ${DBY}) AS total, sum(vw) OVER (PARTITION BY ${DBY}) AS totalvw
@@ -113,12 +138,11 @@ export function pointsSql(merged: string, histogram: string, points: readonly Po
 	                   FROM (SELECT ${DBY}, any_value(total) AS total, sum(cnt)::INTEGER AS n FROM hc GROUP BY ${DBY}) tot
 	                   JOIN (VALUES ${pts}) p(i, dist, kind, x) USING (dist)),
 	             -- the bin where the cumulative weight reaches the goal, and the weight before it
-	             tgt AS (SELECT pts.territory, pts.territory_type, pts.i, min(hc.bin) AS bin
+	             -- (read off that bin in the same pass: joining hc back would pair every point with every bin)
+	             tgt AS (SELECT pts.territory, pts.territory_type, pts.i, min(hc.bin) AS bin, arg_min(hc.cum - hc.wt, hc.bin) AS before,
+	                            arg_min(CASE pts.kind WHEN 'top' THEN hc.totalvw - hc.cumvw WHEN 'bottom' THEN hc.cumvw - hc.vw END, hc.bin) AS whole
 	                     FROM pts JOIN hc USING (${DBY}) WHERE hc.cum >= pts.goal GROUP BY ALL),
-	             tb AS MATERIALIZED (
-	                   SELECT pts.*, tgt.bin, hc.cum - hc.wt AS before,
-	                          CASE pts.kind WHEN 'top' THEN hc.totalvw - hc.cumvw WHEN 'bottom' THEN hc.cumvw - hc.vw END AS whole
-	                   FROM pts JOIN tgt USING (${BY}, i) JOIN hc USING (${DBY}, bin)),
+	             tb AS MATERIALIZED (SELECT pts.*, tgt.bin, tgt.before, tgt.whole FROM pts JOIN tgt USING (${BY}, i)),
 	             tc AS (SELECT DISTINCT tb.dist, t.commune, tb.bin FROM tb JOIN ${territories} t USING (${BY})),
 	             -- only the merged rows of the target bins, merged again across each territory's communes
 	             m AS (SELECT m.* FROM ${merged} m SEMI JOIN tc ON tc.commune = m.commune AND tc.dist = m.dist AND tc.bin = m.bin),
