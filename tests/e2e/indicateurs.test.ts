@@ -31,22 +31,28 @@ const clean = cellText;
 // layout at this width in print media is what chromium lays out on paper.
 const PRINTABLE = { width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) };
 
-/** Lays the page out for paper and returns, for every table shown, how far it reaches and how wide its content is. */
-async function printLayout(page: Site['page']) {
+/** Runs `f` with the page laid out for paper (print media at the printable width), then back to screen. */
+async function inPrint<T>(page: Site['page'], f: () => Promise<T>): Promise<T> {
 	const screen = page.viewportSize()!;
 	await page.setViewportSize(PRINTABLE);
 	await page.emulateMedia({ media: 'print' });
-	const layout = await page.evaluate(() => ({
+	try {
+		return await f();
+	} finally {
+		await page.emulateMedia({ media: null });
+		await page.setViewportSize(screen);
+	}
+}
+
+/** For every table shown: how far it reaches and how wide its content is. */
+const printLayout = (page: Site['page']) =>
+	page.evaluate(() => ({
 		width: document.documentElement.clientWidth,
 		scrollWidth: document.documentElement.scrollWidth,
 		tables: [...document.querySelectorAll('table')]
 			.filter((t) => t.getClientRects().length > 0)
 			.map((t) => ({ caption: t.caption?.textContent ?? '', right: t.getBoundingClientRect().right, scrollWidth: t.scrollWidth, width: t.clientWidth }))
 	}));
-	await page.emulateMedia({ media: null });
-	await page.setViewportSize(screen);
-	return layout;
-}
 function expectFits(layout: Awaited<ReturnType<typeof printLayout>>) {
 	expect(layout.width).toBe(PRINTABLE.width);
 	for (const t of layout.tables) {
@@ -141,25 +147,31 @@ describe('Indicateurs page', () => {
 		const { page } = site;
 		await page.selectOption('#theme', '');
 		await expect.poll(() => page.locator('thead th[data-indicator]').count()).toBe(INDICATORS.length);
-		const layout = await printLayout(page);
-		// The 58-column screen table is not printed; one table per theme is, with the INSEE figures loaded above.
 		const themes = new Set(INDICATORS.map((i) => i.theme));
-		expect(layout.tables.map((t) => t.caption.split(' — ')[0])).toEqual(Object.entries(THEMES).filter(([k]) => themes.has(k as never)).map(([, v]) => v));
-		expectFits(layout);
-		// The pauvreté section: its indicators as columns, every commune and the totals, definitions and sources below.
-		const pov = page.locator('[data-print-theme=pauvrete]');
-		const povIds = INDICATORS.filter((i) => i.theme === 'pauvrete');
-		expect(await pov.locator('thead th').count()).toBe(1 + povIds.length);
-		expect(await pov.locator('tbody tr').count()).toBe(39 + 3); // group, département, France (published TP60)
-		const dep = pov.locator('tbody tr.departement td').nth(povIds.findIndex((i) => i.id === 'poverty_rate_60'));
-		expect(clean((await dep.textContent())!)).toBe(`${fig('poverty_rate_60', 'departement', '93')} INSEE : 28,4 %`);
-		const sources = await pov.locator('.sources').textContent();
-		for (const i of povIds) expect(sources).toContain(`${i.label} : ${i.definition} Source : ${i.source}.`);
-		// Chromium's own PDF: A4 landscape pages (842 × 595 pt), at least one per theme.
-		const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-		const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
-		expect(boxes.length).toBeGreaterThanOrEqual(themes.size);
-		expect(new Set(boxes.map((b) => b.join('×')))).toEqual(new Set(['842×595']));
+		await inPrint(page, async () => {
+			// Built for paper only (print media or the print events): then one table per theme replaces the screen table.
+			await page.waitForSelector('[data-testid=print-tables]', { state: 'attached', timeout: 10_000 });
+			const layout = await printLayout(page);
+			// The 58-column screen table is not printed; one table per theme is, with the INSEE figures loaded above.
+			expect(layout.tables.map((t) => t.caption.split(' — ')[0])).toEqual(Object.entries(THEMES).filter(([k]) => themes.has(k as never)).map(([, v]) => v));
+			expectFits(layout);
+			// The pauvreté section: its indicators as columns, every commune and the totals, definitions and sources below.
+			const pov = page.locator('[data-print-theme=pauvrete]');
+			const povIds = INDICATORS.filter((i) => i.theme === 'pauvrete');
+			expect(await pov.locator('thead th').count()).toBe(1 + povIds.length);
+			expect(await pov.locator('tbody tr').count()).toBe(39 + 3); // group, département, France (published TP60)
+			const dep = pov.locator('tbody tr.departement td').nth(povIds.findIndex((i) => i.id === 'poverty_rate_60'));
+			expect(clean((await dep.textContent())!)).toBe(`${fig('poverty_rate_60', 'departement', '93')} INSEE : 28,4 %`);
+			const sources = await pov.locator('.sources').textContent();
+			for (const i of povIds) expect(sources).toContain(`${i.label} : ${i.definition} Source : ${i.source}.`);
+			// Chromium's own PDF: A4 landscape pages (842 × 595 pt), at least one per theme.
+			const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+			const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
+			expect(boxes.length).toBeGreaterThanOrEqual(themes.size);
+			expect(new Set(boxes.map((b) => b.join('×')))).toEqual(new Set(['842×595']));
+		});
+		// Back on screen, the print tables are gone: a group change re-renders one table.
+		await expect.poll(() => page.getByTestId('print-tables').count()).toBe(0);
 	});
 
 	it('opens an indicator: ranked communes, distribution, evolution, definition', async () => {
@@ -215,7 +227,7 @@ describe('Indicateurs page', () => {
 		await expect(page.locator('section[data-indicator-detail]').innerText()).resolves.toContain('93059 → 93066');
 		await page.screenshot({ path: 'test-results/indicateur-detail.png', fullPage: true });
 		// On paper too, the chart, the map and the series table stay within the page.
-		expectFits(await printLayout(page));
+		expectFits(await inPrint(page, () => printLayout(page)));
 		expect(site.offOrigin).toEqual([]);
 		expect(site.pageErrors).toEqual([]);
 	});
