@@ -9,26 +9,20 @@ import { createNodeConnector } from '#lib/db/node.ts';
 import type { Connector } from '#lib/db/connector.ts';
 import { HOUSEHOLDS } from '#lib/data/schema.ts';
 import { importFile } from '#lib/data/ingest/import.ts';
+import { createRng } from '#lib/synth/random.ts';
 
 let db: Connector;
 beforeAll(async () => {
 	db = await createNodeConnector();
 });
 
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-		return s / 2 ** 32;
-	};
-}
 
 const original = readFileSync('tests/fixtures/households-small.csv', 'utf8').trimEnd().split('\n');
 
 describe('random corruptions of a valid file', () => {
 	it('never throw, keep read = loaded + rejected, and load every intact line', async () => {
 		for (let seed = 1; seed <= 25; seed++) {
-			const rand = rng(seed);
+			const rand = createRng(seed).next;
 			const pick = (n: number) => Math.floor(rand() * n);
 			const lines = [...original];
 			const touched = new Set<number>();

@@ -11,19 +11,13 @@ import { AID_REQUESTS, HOUSEHOLDS, type Column, type Contract } from '#lib/data/
 import { importBlob, importFile, SIZE_LIMITS } from '#lib/data/ingest/import.ts';
 import { ImportCancelled, sniffCsv, transcode } from '#lib/data/ingest/stream.ts';
 import { csvCell, tableCsv, tableParquet, tableXlsx, type Cell, type ExportTable } from '#lib/data/export.ts';
+import { createRng } from '#lib/synth/random.ts';
 
 let db: Connector;
 beforeAll(async () => {
 	db = await createNodeConnector();
 });
 
-function rng(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-		return s / 2 ** 32;
-	};
-}
 
 const TEXTS = ['Hélène', 'Noël « test »', 'a;b', 'dit "x"', 'Œuvre, Zoé', '=SOMME(A1)', '+33', '@x', '-'];
 
@@ -51,7 +45,7 @@ function value(col: Column, r: () => number, row: number): Cell {
 }
 
 function dataset(contract: Contract, seed: number, n: number): ExportTable {
-	const r = rng(seed);
+	const r = createRng(seed).next;
 	const rows = Array.from({ length: n }, (_, k) => {
 		const row = contract.columns.map((c) => value(c, r, k));
 		if (contract.kind === 'aid_requests') row[contract.columns.findIndex((c) => c.name === 'date_decision')] = null;
