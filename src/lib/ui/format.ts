@@ -51,3 +51,8 @@ export function formatMonth(month: string | Date): string {
 	const d = typeof month === 'string' ? new Date(`${month.slice(0, 7)}-01T00:00:00Z`) : month;
 	return Number.isNaN(d.getTime()) ? String(month) : monthYear.format(d);
 }
+
+/** « 1 commune », « 39 communes »: French takes the singular for 0 and 1. */
+export function formatCount(n: number, noun: string): string {
+	return `${formatNumber(n, 0)} ${noun}${n >= 2 ? 's' : ''}`;
+}
