@@ -6,7 +6,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { OPEN_CONFIG, SETUP_SQL, toPlainRows, type Connector } from './connector.ts';
+import { OPEN_CONFIG, SETUP_SQL, toColumns, toPlainRows, type Connector } from './connector.ts';
 
 export async function createBrowserConnector(): Promise<Connector> {
 	const worker = new Worker(ehWorker);
@@ -25,6 +25,9 @@ export async function createBrowserConnector(): Promise<Connector> {
 			} finally {
 				await stmt.close();
 			}
+		},
+		async queryColumns(sql) {
+			return toColumns(await conn.query(sql));
 		},
 		async registerFile(name, data) {
 			if (typeof data === 'string') await db.registerFileText(name, data);

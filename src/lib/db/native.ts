@@ -39,6 +39,11 @@ export async function createNativeConnector(threads = 2): Promise<Connector> {
 				return o as T;
 			});
 		},
+		async queryColumns(sql) {
+			const reader = await conn.runAndReadAll(rewrite(sql));
+			// Numeric columns come as JS numbers already (a BIGINT as a bigint: the contract excludes them).
+			return reader.getColumnsObject() as Record<string, number[]>;
+		},
 		async registerFile(name, data) {
 			const path = join(dir, name.replaceAll('/', '_'));
 			writeFileSync(path, data);

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { OPEN_CONFIG, SETUP_SQL, toPlainRows, type Connector } from './connector.ts';
+import { OPEN_CONFIG, SETUP_SQL, toColumns, toPlainRows, type Connector } from './connector.ts';
 
 const require = createRequire(import.meta.url);
 const DIST = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
@@ -29,6 +29,9 @@ export async function createNodeConnector(): Promise<Connector> {
 			} finally {
 				stmt.close();
 			}
+		},
+		async queryColumns(sql) {
+			return toColumns(conn.query(sql));
 		},
 		async registerFile(name, data) {
 			if (typeof data === 'string') db.registerFileText(name, data);

@@ -1,8 +1,8 @@
 /**
  * Reads a scenario's households as typed columns, and its monthly flow of aid requests, from DuckDB, so pages
  * and the CLI hold no SQL. Why columns: turning 600 000 Arrow rows into JS objects and back into arrays took
- * 25 s in DuckDB-wasm (bench/simulate.ts, node_open_rows_ms); one list of structs, ordered in SQL, arrives as
- * one Arrow vector whose fields are already Float64Array / Uint8Array (node_open_columns_ms).
+ * 25 s in DuckDB-wasm (bench/simulate.ts, node_open_rows_ms); Connector.queryColumns hands each column over
+ * whole, already a Float64Array / Uint8Array (node_open_columns_ms).
  */
 import { ident, literal, type Connector } from '../db/connector.ts';
 import { emptyColumns, type Columns } from '../rules/columns.ts';
@@ -43,11 +43,8 @@ function fields(communes: readonly string[]): [name: string, sql: string][] {
 	];
 }
 
-/** A list of structs as the connector returns it: an Arrow vector (DuckDB-wasm) or an array of objects (native). */
-type StructList = { getChild(name: string): { toArray(): ArrayLike<number> } | null; length: number } | Record<string, number>[];
-
-function toHouseholdColumns(list: StructList, codes: string[]): HouseholdColumns {
-	const n = list.length;
+function toHouseholdColumns(list: Record<string, ArrayLike<number>>, codes: string[]): HouseholdColumns {
+	const n = list.weight.length;
 	const cols = emptyColumns(n);
 	const commune = new Uint16Array(n);
 	const targets: [string, Float64Array | Uint8Array | Uint16Array][] = [
@@ -57,8 +54,7 @@ function toHouseholdColumns(list: StructList, codes: string[]): HouseholdColumns
 		['weight', cols.weight],
 		['commune', commune]
 	];
-	if (Array.isArray(list)) for (const [name, out] of targets) for (let i = 0; i < n; i++) out[i] = list[i][name];
-	else for (const [name, out] of targets) out.set(list.getChild(name)!.toArray());
+	for (const [name, out] of targets) out.set(list[name]);
 	for (const c of ENUM_COLUMNS) {
 		const bad = cols.enums[c].indexOf(255);
 		if (bad >= 0) throw new Error(`ménage ${bad + 1} : ${c} inconnu`);
@@ -77,8 +73,9 @@ export async function fetchScenarioData(db: Connector, opts: { year?: number; co
 	const codes = opts.communes?.length ? all.filter((c) => opts.communes!.includes(c)) : all;
 	const where = `year = ${year}${opts.communes?.length ? ` AND commune IN (${inList(opts.communes)})` : ''}`;
 	// Ordered by id: the request months (population.ts) follow this order, so it must not depend on the load.
-	const struct = `{${fields(codes).map(([name, sql]) => `${ident(name)}: ${sql}`).join(', ')}}`;
-	const [{ rows }] = await db.query<{ rows: StructList | null }>(`SELECT list(${struct} ORDER BY household_id) AS rows FROM households WHERE ${where}`);
+	const columns = await db.queryColumns(
+		`SELECT ${fields(codes).map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')} FROM households WHERE ${where} ORDER BY household_id`
+	);
 	const flow: MonthlyFlow = {};
 	const hasRequests = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'aid_requests'`))[0].n > 0;
 	if (hasRequests) {
@@ -88,5 +85,5 @@ export async function fetchScenarioData(db: Connector, opts: { year?: number; co
 		);
 		for (const c of counts) (flow[c.commune] ??= new Array(12).fill(0))[c.m - 1] = c.n;
 	}
-	return { year, years, flow, communes: all, ...toHouseholdColumns(rows ?? [], codes) };
+	return { year, years, flow, communes: all, ...toHouseholdColumns(columns, codes) };
 }
