@@ -9,19 +9,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorValue } from '#lib/indicators/run.ts';
 
-interface Row {
-	indicator: string;
-	territory: string;
-	territory_type: string;
-	year: number;
-	value: number | null;
-	numerator: number | null;
-	denominator: number | null;
-	unit: string;
-	suppressed: boolean;
-	source: string;
-}
+/** A row of the CLI's JSON: the engine's value, and where it comes from. */
+type Row = IndicatorValue & { source: string };
 
 const BASE_CC = '../shared/data/insee/cc_filosofi_2021_COM.csv';
 function vigie(...args: string[]) {
