@@ -116,13 +116,13 @@ const GRANTED = "decision = 'granted'";
 
 /** Share of households (weighted) meeting `condition` among households meeting `among`. */
 function householdShare(condition: string, among?: string) {
-	return { kind: 'sum' as const, numerator: `CASE WHEN ${condition} THEN w ELSE 0 END`, denominator: 'w', scale: 100, where: among };
+	return { kind: 'sum' as const, numerator: `w * (${condition})::INTEGER`, denominator: 'w', scale: 100, where: among };
 }
 /** Share of persons (weighted) in poor households among persons of households meeting `among`. */
 function personPovertyRate(among: string, poorColumn = 'poor') {
 	return {
 		kind: 'sum' as const,
-		numerator: `CASE WHEN ${poorColumn} THEN ${PERSON_WEIGHT} ELSE 0 END`,
+		numerator: `${PERSON_WEIGHT} * ${poorColumn}::INTEGER`,
 		denominator: PERSON_WEIGHT,
 		scale: 100,
 		where: among
@@ -492,7 +492,7 @@ export const INDICATORS: readonly Indicator[] = [
 	{
 		id: 'child_poverty_rate',
 		kind: 'sum',
-		numerator: 'CASE WHEN poor THEN w * persons_under_14 ELSE 0 END',
+		numerator: 'w * persons_under_14 * poor::INTEGER',
 		denominator: 'w * persons_under_14',
 		scale: 100,
 		where: INCOME_FIELD,
@@ -510,7 +510,7 @@ export const INDICATORS: readonly Indicator[] = [
 	{
 		id: 'working_poor_rate',
 		kind: 'sum',
-		numerator: 'CASE WHEN poor THEN w * workers ELSE 0 END',
+		numerator: 'w * workers * poor::INTEGER',
 		denominator: 'w * workers',
 		scale: 100,
 		where: INCOME_FIELD,
@@ -794,7 +794,7 @@ export const INDICATORS: readonly Indicator[] = [
 		id: 'aid_grant_rate',
 		kind: 'sum',
 		from: 'aid_requests',
-		numerator: `CASE WHEN ${GRANTED} THEN 1 ELSE 0 END`,
+		numerator: `(${GRANTED})::INTEGER`,
 		denominator: '1',
 		scale: 100,
 		where: DECIDED,
@@ -860,7 +860,7 @@ export const INDICATORS: readonly Indicator[] = [
 		id: 'aid_working_households_share',
 		kind: 'sum',
 		from: 'aid_requests',
-		numerator: 'CASE WHEN household_workers >= 1 THEN 1 ELSE 0 END',
+		numerator: '(household_workers >= 1)::INTEGER',
 		denominator: '1',
 		scale: 100,
 		where: 'linked',
@@ -877,7 +877,7 @@ export const INDICATORS: readonly Indicator[] = [
 		id: 'aid_renewal_share',
 		kind: 'sum',
 		from: 'aid_requests',
-		numerator: 'CASE WHEN renewal_rank >= 1 THEN 1 ELSE 0 END',
+		numerator: '(renewal_rank >= 1)::INTEGER',
 		denominator: '1',
 		scale: 100,
 		where: GRANTED,
@@ -894,7 +894,7 @@ export const INDICATORS: readonly Indicator[] = [
 		id: 'aid_outcome_stabilised_share',
 		kind: 'sum',
 		from: 'aid_requests',
-		numerator: "CASE WHEN outcome_6m = 'stabilised' THEN 1 ELSE 0 END",
+		numerator: "(outcome_6m = 'stabilised')::INTEGER",
 		denominator: '1',
 		scale: 100,
 		where: `${GRANTED} AND outcome_6m <> 'unknown'`,

@@ -34,14 +34,14 @@ export function communeSumsSql(table: string, from: string, specs: readonly SumS
 	const aggregates = new Map<string, string>();
 	const names = specs.map((s) => {
 		const w = s.where ? col('k', s.where) : null;
-		const sql =
-			s.expr === null
-				? `count(*)${w ? ` FILTER (WHERE ${w})` : ''}`
-				: `sum(${w ? `CASE WHEN ${w} THEN ${col('e', s.expr)} END` : col('e', s.expr)})`;
+		const sql = s.expr === null ? (w ? `coalesce(sum(${w}), 0)` : 'count(*)') : `sum(${w ? `${col('e', s.expr)} * ${w}` : col('e', s.expr)})`;
 		if (!aggregates.has(sql)) aggregates.set(sql, `a${aggregates.size}`);
 		return `${aggregates.get(sql)} AS ${s.name}`;
 	});
-	const computed = [...inner].map(([k, name]) => `(${k.slice(2)}) AS ${name}`);
+	// A condition is 0/1 (NULL stays NULL): counting is summing it, and a row left out adds e × 0 = 0 to a
+	// sum, which leaves it unchanged (e is finite: validated columns, divided only by persons or UC ≥ 1).
+	// Both run about twice as fast as FILTER or CASE in DuckDB-wasm (sums scan 815 → 388 ms at 600 000 rows).
+	const computed = [...inner].map(([k, name]) => (k[0] === 'k' ? `(${k.slice(2)})::INTEGER AS ${name}` : `(${k.slice(2)}) AS ${name}`));
 	return `CREATE OR REPLACE TEMP TABLE ${table} AS
 	        SELECT commune, ${names.join(', ')}
 	        FROM (SELECT commune, ${[...aggregates].map(([sql, a]) => `${sql}::DOUBLE AS ${a}`).join(', ')}
@@ -61,8 +61,13 @@ export interface DistributionSpec {
 	where?: string;
 }
 
-/** Bins of the histogram: fine enough that a bin holds a small share of the rows, coarse enough to be small. */
-export const HISTOGRAM_BINS = 4096;
+/**
+ * Bins of the histogram: fine enough that a bin holds a small share of the rows, coarse enough to be small.
+ * Per run, the cumulative windows cost grows with the bins and reading the target bins' rows with their
+ * size: on the full-scale 93 (600 000 households) the whole points statement took 634 ms with 4096 bins,
+ * 356 with 1024, 250 with 512, 279 with 256 (DuckDB-wasm in Node, bench/indicators.ts).
+ */
+export const HISTOGRAM_BINS = 512;
 
 /** The year's merged rows and histograms of every distribution, told apart by `dist`. */
 export function distributionTablesSql(merged: string, histogram: string): string[] {
