@@ -1,9 +1,10 @@
 /**
  * One user file → a validated table, by the shortest safe way:
- *  - a CSV already in the contract's form (UTF-8, contract headers, plain values, no quotes) goes to DuckDB's
- *    own CSV reader as is: no parsing in JavaScript (the fast path for large exports);
- *  - any other file goes through the streaming pre-step (stream.ts: encoding, separator, French headers and
- *    values), in a Worker in the page.
+ *  - a CSV DuckDB can read where it lies (contract or French Excel form: any separator, decimal comma, quoted
+ *    fields, UTF-8 or Windows-1252 without its C1 letters) goes to DuckDB's own CSV reader, columns named by the
+ *    mapping and coded values cleaned once per distinct value: no parsing in JavaScript (the fast path);
+ *  - any other file (XLSX, Parquet, Arrow, a CSV with blank lines or records over several lines…) goes through
+ *    the streaming pre-step (stream.ts: encoding, separator, French headers and values), in a Worker in the page.
  * The size is checked first against documented limits, so a file too large for the browser gets a French
  * message instead of a dead tab. Read = loaded + rejected always holds; the original rows of the rejected
  * lines are kept for the rejects file.
@@ -18,6 +19,8 @@ import { hasC1, ImportCancelled, sniffCsv, transcode, type ImportProgress, type 
 export interface ImportedFile {
 	report: ValidationReport;
 	ingested: Ingested;
+	/** Which way the rows went (absent for a file refused before it was read). */
+	reader?: 'duckdb' | 'pre-step';
 }
 
 export type ImportPhase = 'lecture' | 'contrôle';
@@ -67,26 +70,39 @@ const meta = (i: Ingested) => ({
 	...(i.sheets ? { sheets: i.sheets, sheet: i.sheet } : {})
 });
 
+interface Scanned {
+	/** Records if every line is one: line breaks, plus an unterminated last line, minus the header. */
+	records: number;
+	/** A byte Latin-1 reads differently from Windows-1252 (looked for only when asked). */
+	c1: boolean;
+	/** A carriage return not followed by a line feed before the end: a line break DuckDB sees and the count does not. */
+	loneCR: boolean;
+}
+
 /**
- * Counts a CSV's line breaks (a CSV where every line is one record, no quotes and no blank lines, holds that
- * many records plus the header), reading it in chunks for the progress bar; `c1` also looks for the bytes
- * Latin-1 reads differently from Windows-1252; `keep` receives the bytes.
+ * Counts a CSV's line breaks (a CSV where every line is one record, no quoted line break and no blank line,
+ * holds that many records plus the header), reading it in chunks for the progress bar; `c1` also looks for
+ * the bytes Latin-1 reads differently from Windows-1252; `keep` receives the bytes.
  */
-async function scan(file: Blob, opts: ImportOptions, c1 = false, keep?: Uint8Array): Promise<{ records: number; c1: boolean }> {
+async function scan(file: Blob, opts: ImportOptions, c1 = false, keep?: Uint8Array): Promise<Scanned> {
 	const step = 4 << 20;
 	let breaks = 0;
 	let last = 10;
 	let found = false;
+	let loneCR = false;
 	for (let pos = 0; pos < file.size; pos += step) {
 		if (opts.signal?.aborted) throw new ImportCancelled();
 		const chunk = new Uint8Array(await file.slice(pos, pos + step).arrayBuffer());
 		for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) breaks++;
+		// A CR ending the previous chunk needs this one's first byte.
+		if (last === 13 && chunk.length && chunk[0] !== 10) loneCR = true;
+		for (let i = chunk.indexOf(13); i >= 0 && i + 1 < chunk.length; i = chunk.indexOf(13, i + 1)) if (chunk[i + 1] !== 10) loneCR = true;
 		if (chunk.length) last = chunk[chunk.length - 1];
 		if (c1 && !found) found = hasC1(chunk);
 		keep?.set(chunk, pos);
 		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: breaks });
 	}
-	return { records: Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1), c1: found };
+	return { records: Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1), c1: found, loneCR };
 }
 
 /**
@@ -152,6 +168,7 @@ export async function importBlob(
 	let report: ValidationReport | null = null;
 	let ingested: Ingested | null = null;
 	let complete = false;
+	let reader: ImportedFile['reader'] = 'duckdb';
 
 	// Fast path: DuckDB reads the file where it lies, columns named by the mapping, coded values cleaned
 	// value by value as the pre-step would.
@@ -163,9 +180,9 @@ export async function importBlob(
 			const rewriter = valueRewriter();
 			const read = () =>
 				validate(db, contract, csvName, table, name, { delimiter: sniff.separator, header: names, latin1, decimalComma: sniff.decimalComma, rewriter });
-			const { records: expected, c1, result } = await registered(db, csvName, blob, opts, latin1, read);
+			const { records: expected, c1, loneCR, result } = await registered(db, csvName, blob, opts, latin1, read);
 			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
-			const r = c1 ? null : result;
+			const r = c1 || loneCR ? null : result;
 			// A line DuckDB could not read, lines that are not records (a quoted line break, a blank line or one
 			// of separators only past the sample), or a rejected cell the pre-step would have rewritten: the
 			// careful path decides.
@@ -179,6 +196,7 @@ export async function importBlob(
 
 	// Careful path: the streaming pre-step, then DuckDB on the clean CSV.
 	if (!report || !ingested) {
+		reader = 'pre-step';
 		const run = opts.transcode ?? transcode;
 		complete = blob.size <= KEEP_ALL;
 		const t = await run(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, keepAll: complete });
@@ -216,7 +234,7 @@ export async function importBlob(
 			if (k !== undefined && i !== undefined) e.value = ingested.records[k][i] ?? null;
 		}
 	}
-	return { report: { ...report, ...meta(ingested) }, ingested };
+	return { report: { ...report, ...meta(ingested) }, ingested, reader };
 }
 
 /** The same for a file held in memory (CLI, tests). */

@@ -88,9 +88,10 @@ export interface CsvSniff {
 	/** Header warnings (columns ignored). */
 	warnings: string[];
 	/**
-	 * DuckDB's CSV reader can read the file where it lies (fast path): every record on one line (no quote, no
-	 * blank line in the sample), no column computed from another, and for Windows-1252 no byte that Latin-1
-	 * reads differently (0x80–0x9F: €, Œ, ’…) in the sample — the import checks the rest as it reads.
+	 * DuckDB's CSV reader can read the file where it lies (fast path): no blank line in the sample, no column
+	 * computed from another, and for Windows-1252 no byte that Latin-1 reads differently (0x80–0x9F: €, Œ, ’…)
+	 * in the sample. Quoted fields are DuckDB's to read; the import checks the rest as it reads (a record
+	 * spread over several lines makes DuckDB's count differ from the line count).
 	 */
 	direct: boolean;
 	/** Numbers of the sample written with a decimal comma. */
@@ -112,7 +113,6 @@ export async function sniffCsv(contract: Contract, file: Blob, opts: IngestOptio
 	const numeric = mapping.flatMap((m, i) => (['int', 'double'].includes(contract.columns.find((c) => c.name === m.column)?.type ?? '') ? [i] : []));
 	const direct =
 		!fatal &&
-		!text.includes('"') &&
 		!/\n\r?\n/.test(whole) &&
 		!records.some((r) => r.every((c) => c.trim() === '')) &&
 		!mapping.some((m) => m.note) &&
