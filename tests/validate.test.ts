@@ -129,4 +129,31 @@ describe('checks by distinct value and typed reading', () => {
 		expect([r.read, r.loaded, r.rejected]).toEqual([6000, 5999, 1]);
 		expect(r.errors.map((e) => [e.line, e.column, e.value])).toEqual([[4323, 'commune', '9A001']]);
 	});
+
+	it('reads as text only the columns whose cells the reader could not type, with the same reasons', async () => {
+		// A typo in an integer column and French numbers in a decimal one, far from the first lines; a French
+		// boolean too (« oui »). The other columns stay typed by the reader; the table ends in contract types.
+		const lines = [head];
+		for (let i = 0; i < 3000; i++) {
+			const age = i === 2500 ? '4O' : '40';
+			const income = i === 2800 ? '"2 100,50"' : i === 2900 ? '1 000' : String(i);
+			lines.push(`f${i},2021,93061,1,0,single,${age},employed,owner,${i === 10 ? 'oui' : ''},1,${income}`);
+		}
+		await db.registerFile('typo.csv', lines.join('\n'));
+		const r = await loadCsv(db, HOUSEHOLDS, { file: 'typo.csv' });
+		expect([r.read, r.loaded, r.rejected]).toEqual([3000, 2999, 1]);
+		expect(r.errors).toEqual([{ line: 2502, column: 'age_ref', value: '4O', reason: 'nombre entier attendu' }]);
+		const rows = await db.query<{ household_id: string; income_work: number; part_time_ref: boolean }>(
+			`SELECT household_id, income_work, part_time_ref FROM households WHERE household_id IN ('f10', 'f2800', 'f2900') ORDER BY household_id`
+		);
+		expect(rows).toEqual([
+			{ household_id: 'f10', income_work: 10, part_time_ref: true },
+			{ household_id: 'f2800', income_work: 2100.5, part_time_ref: false },
+			{ household_id: 'f2900', income_work: 1000, part_time_ref: false }
+		]);
+		const types = await db.query<{ column_name: string; data_type: string }>(
+			`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'households' AND column_name IN ('age_ref', 'income_work', 'part_time_ref') ORDER BY 1`
+		);
+		expect(types.map((t) => t.data_type)).toEqual(['INTEGER', 'DOUBLE', 'BOOLEAN']);
+	});
 });

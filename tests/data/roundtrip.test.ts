@@ -9,7 +9,7 @@ import { createNodeConnector } from '#lib/db/node.ts';
 import type { Connector } from '#lib/db/connector.ts';
 import { AID_REQUESTS, HOUSEHOLDS, type Column, type Contract } from '#lib/data/schema.ts';
 import { importBlob, importFile, SIZE_LIMITS } from '#lib/data/ingest/import.ts';
-import { ImportCancelled, sniffCsv, transcode } from '#lib/data/ingest/stream.ts';
+import { ImportCancelled, pickRecords, sniffCsv, transcode } from '#lib/data/ingest/stream.ts';
 import { csvCell, tableCsv, tableParquet, tableXlsx, type Cell, type ExportTable } from '#lib/data/export.ts';
 import { createRng } from '#lib/synth/random.ts';
 
@@ -142,6 +142,25 @@ describe('streaming pre-step', () => {
 		expect(slow.report.errors).toEqual(fast.report.errors);
 		expect([slow.report.read, slow.report.loaded, slow.report.rejected]).toEqual([300, 299, 1]);
 		expect((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM households WHERE household_id LIKE '%suite'`))[0].n).toBe(1);
+	});
+});
+
+describe('rejected lines of a file DuckDB read', () => {
+	it('are picked out whole, decoded and split as the pre-step would, whatever the chunk size', async () => {
+		const text = 'id;commune;note\r\nA1;93061;élève\r\nA2;93066;"a;b ""c"""\r\nA3;93001;€uro œuvre\r\nA4;2A004;dernière';
+		const cp1252: Record<string, number> = { '€': 0x80, œ: 0x9c, é: 0xe9, è: 0xe8 };
+		const bytes = Uint8Array.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
+		for (const chunkBytes of [3, 7, 4096]) {
+			const picked = await pickRecords(new Blob([bytes]), new Set([3, 4, 5]), { encoding: 'windows-1252', separator: ';' }, { chunkBytes });
+			expect(picked).toEqual({
+				lines: [3, 4, 5],
+				records: [
+					['A2', '93066', 'a;b "c"'],
+					['A3', '93001', '€uro œuvre'],
+					['A4', '2A004', 'dernière']
+				]
+			});
+		}
 	});
 });
 

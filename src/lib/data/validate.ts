@@ -54,7 +54,7 @@ const sqlList = (xs: readonly string[]) => xs.map(literal).join(', ');
 
 /**
  * How SQL reaches a cell. The file is first read with numbers and booleans typed by DuckDB's CSV reader
- * (fast); a file it cannot read so (French formats, stray text) is re-read as text, where each cell is
+ * (fast); a column it cannot read so (French formats, stray text) is re-read as text, where each cell is
  * parsed in SQL so every bad cell gets its own reason.
  */
 interface Cells {
@@ -91,6 +91,18 @@ const TEXT: Cells = {
 		`COALESCE(TRY_CAST(${textCell(col)} AS DOUBLE), TRY_CAST(replace(regexp_replace(${textCell(col)}, '[\\s\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE))`,
 	date: dateOf
 };
+
+/** Typed by the reader but for the columns in `text`, read as text (a bad cell in a typed column fails the read). */
+function mixedCells(text: ReadonlySet<string>): Cells {
+	const pick = (col: Column) => (text.has(col.name) ? TEXT : TYPED);
+	return { read: (col) => pick(col).read(col), cell: (col) => pick(col).cell(col), num: (col) => pick(col).num(col), date: dateOf };
+}
+
+/** The column DuckDB's CSV reader names in a conversion error (« Error when converting column "age_ref" »). */
+const failedColumn = (message: string) => /Error when converting column "([^"]+)"/.exec(message)?.[1];
+
+/** Typed reads tried, each with one more column as text, before the whole file is read as text. */
+const TYPED_ATTEMPTS = 8;
 
 /** The reader already typed the column as the contract wants it (an integer, a boolean). */
 const readTyped = (x: Cells, col: Column) => (col.type === 'int' && x.read(col) === 'BIGINT') || (col.type === 'bool' && x.read(col) === 'BOOLEAN');
@@ -393,12 +405,12 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 			return report;
 		}
 	const byName = new Map(contract.columns.map((c) => [c.name, c]));
-	const asText = () => 'VARCHAR';
+	const allText = () => 'VARCHAR';
 	/** The file read with the columns typed as `type` says (a known header spares DuckDB its sniffing). */
 	const source = (type: (name: string) => string) =>
 		given
 			? read(`, auto_detect = false, columns = {${given.map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`)
-			: type === asText
+			: type === allText
 				? read(', auto_detect = true, all_varchar = true')
 				: read(`, auto_detect = true, types = {${header.filter((h) => byName.has(h) || h === LINE_COLUMN).map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`);
 	const asRead = (h: string) => (h === LINE_COLUMN ? 'INTEGER' : byName.has(h) ? TYPED.read(byName.get(h)!) : 'VARCHAR');
@@ -410,7 +422,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
 		try {
-			report.read = await count(db, source(asText));
+			report.read = await count(db, source(allText));
 		} catch (e) {
 			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
 			return report;
@@ -434,13 +446,24 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		...(hasLine ? [`TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}`] : [])
 	].join(', ');
 	const stage = (type: (name: string) => string) => db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select} FROM ${source(type)}`);
-	let x = TYPED;
-	try {
-		await stage(asRead);
-	} catch {
+	// A conversion error names its column: that column alone is re-read as text (a typo in one column of a
+	// million rows must not make every cell a string to parse in SQL); past a few, or on any other error, all are.
+	const asText = new Set<string>();
+	let x: Cells | null = null;
+	for (let attempt = 0; attempt < TYPED_ATTEMPTS && !x; attempt++) {
+		try {
+			await stage((h) => (asText.has(h) ? 'VARCHAR' : asRead(h)));
+			x = asText.size ? mixedCells(asText) : TYPED;
+		} catch (e) {
+			const col = failedColumn((e as Error).message);
+			if (!col || !byName.has(col) || asText.has(col)) break;
+			asText.add(col);
+		}
+	}
+	if (!x) {
 		x = TEXT;
 		try {
-			await stage(asText);
+			await stage(allText);
 		} catch (e) {
 			report.fatal = `${report.file} : fichier illisible (${(e as Error).message.split('\n')[0]})`;
 			return report;

@@ -14,7 +14,9 @@ import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
 import { IGNORED, loadCsv, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
 import { binaryFormat, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
-import { hasC1, ImportCancelled, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
+import { hasC1, ImportCancelled, pickRecords, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
+import type { Encoding } from './encoding.ts';
+import type { Separator } from './dialect.ts';
 
 export interface ImportedFile {
 	report: ValidationReport;
@@ -169,6 +171,8 @@ export async function importBlob(
 	let ingested: Ingested | null = null;
 	let complete = false;
 	let reader: ImportedFile['reader'] = 'duckdb';
+	/** How DuckDB read the file, when it did: a rejected line's record is that line. */
+	let dialect: { encoding: Encoding; separator: Separator } | null = null;
 
 	// Fast path: DuckDB reads the file where it lies, columns named by the mapping, coded values cleaned
 	// value by value as the pre-step would.
@@ -189,6 +193,7 @@ export async function importBlob(
 			const mapped = new Set(names);
 			if (r && !r.fatal && r.read === expected && !emptyLines(contract, r, mapped) && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
 				report = { ...r, warnings: [...sniff.warnings, ...rewriter.warnings(), ...r.warnings] };
+				dialect = { encoding: sniff.encoding, separator: sniff.separator };
 				ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
 			}
 		}
@@ -220,10 +225,13 @@ export async function importBlob(
 		if (!complete) {
 			const lines = new Set<number>();
 			for (const e of report.errors) if (lines.size < MAX_REJECT_ROWS) lines.add(e.line);
-			const run = opts.transcode ?? transcode;
-			const again = await run(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, collect: lines });
-			ingested.records = again.ingested.records;
-			ingested.lines = again.ingested.lines;
+			// Read by DuckDB, a record is a line: its lines are picked out; otherwise the pre-step reads again.
+			const again = dialect
+				? await pickRecords(blob, lines, dialect, { signal: opts.signal })
+				: (await (opts.transcode ?? transcode)(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, collect: lines }))
+						.ingested;
+			ingested.records = again.records;
+			ingested.lines = again.lines;
 		}
 		// Errors show the value as written in the file (« 2 100,50 », « Bénévole »), not the cleaned one.
 		const index = new Map(ingested.lines.map((l, k) => [l, k]));

@@ -121,6 +121,49 @@ export async function sniffCsv(contract: Contract, file: Blob, opts: IngestOptio
 	return { encoding, separator, header: names, mapping, warnings, direct, decimalComma };
 }
 
+/**
+ * The original records of some lines of a CSV in which every line is one record (the fast path checked it:
+ * as many records as lines, no lone carriage return), for the rejects file: only those lines are decoded and
+ * parsed, the rest is only counted.
+ */
+export async function pickRecords(
+	file: Blob,
+	wanted: ReadonlySet<number>,
+	{ encoding, separator }: { encoding: Encoding; separator: Separator },
+	opts: Pick<StreamOptions, 'signal' | 'chunkBytes'> = {}
+): Promise<{ records: string[][]; lines: number[] }> {
+	const step = opts.chunkBytes ?? CHUNK;
+	const decoder = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8');
+	const records: string[][] = [];
+	const lines: number[] = [];
+	let last = 0;
+	for (const l of wanted) last = Math.max(last, l);
+	const take = (at: number, parts: Uint8Array[]) => {
+		const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		parts.reduce((o, p) => (bytes.set(p, o), o + p.length), 0);
+		const text = decoder.decode(bytes).replace(/\r$/, '');
+		records.push(parseRows(text, separator, at).rows[0] ?? ['']);
+		lines.push(at);
+	};
+	let line = 1;
+	let parts: Uint8Array[] = [];
+	for (let pos = 0; pos < file.size && line <= last; pos += step) {
+		checkAbort(opts.signal);
+		const chunk = new Uint8Array(await file.slice(pos, pos + step).arrayBuffer());
+		for (let start = 0; ; ) {
+			const nl = chunk.indexOf(10, start);
+			if (wanted.has(line)) parts.push(chunk.subarray(start, nl < 0 ? chunk.length : nl));
+			if (nl < 0) break;
+			if (parts.length) take(line, parts);
+			parts = [];
+			line++;
+			start = nl + 1;
+		}
+	}
+	if (parts.length) take(line, parts);
+	return { records, lines };
+}
+
 /** Bytes 0x80–0x9F: Windows-1252 letters (€, Œ, ’…) that Latin-1 would read as control characters. */
 export function hasC1(bytes: Uint8Array): boolean {
 	for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 && bytes[i] <= 0x9f) return true;
