@@ -170,8 +170,7 @@ export async function importBlob(
 	let report: ValidationReport | null = null;
 	let ingested: Ingested | null = null;
 	let complete = false;
-	let reader: ImportedFile['reader'] = 'duckdb';
-	/** How DuckDB read the file, when it did: a rejected line's record is that line. */
+	/** How DuckDB read the file, when it did (the fast path): a rejected line's record is that line. */
 	let dialect: { encoding: Encoding; separator: Separator } | null = null;
 
 	// Fast path: DuckDB reads the file where it lies, columns named by the mapping, coded values cleaned
@@ -201,7 +200,6 @@ export async function importBlob(
 
 	// Careful path: the streaming pre-step, then DuckDB on the clean CSV.
 	if (!report || !ingested) {
-		reader = 'pre-step';
 		const run = opts.transcode ?? transcode;
 		complete = blob.size <= KEEP_ALL;
 		const t = await run(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, keepAll: complete });
@@ -242,7 +240,7 @@ export async function importBlob(
 			if (k !== undefined && i !== undefined) e.value = ingested.records[k][i] ?? null;
 		}
 	}
-	return { report: { ...report, ...meta(ingested) }, ingested, reader };
+	return { report: { ...report, ...meta(ingested) }, ingested, reader: dialect ? 'duckdb' : 'pre-step' };
 }
 
 /** The same for a file held in memory (CLI, tests). */
