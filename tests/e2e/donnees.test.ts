@@ -163,11 +163,11 @@ describe('Données page: bring your own data', () => {
 		const userLabel = await page.getByTestId('dataset-label').innerText();
 		const userCounts = await counts('tr[data-kind=households] td');
 
-		// The default households (11 MB) written as French Excel does (; and decimal comma, a field in quotes, so the
-		// streaming pre-step reads it in a Worker): a progress bar; cancel leaves the data in use (the user's file
-		// above) untouched.
+		// The default households (11 MB) written as French Excel does (; and decimal comma), with a blank line after
+		// the header, so the streaming pre-step reads it in a Worker: a progress bar; cancel leaves the data in use
+		// (the user's file above) untouched.
 		const [head, ...rows] = readFileSync('static/data/households-2023.csv', 'utf8').trimEnd().split('\n');
-		const french = [head, ...rows].map((l) => l.replaceAll(',', ';').replaceAll('.', ',')).join('\r\n').replace(/\r\n([^;]+);/, '\r\n"$1";');
+		const french = [head, '', ...rows].map((l) => l.replaceAll(',', ';').replaceAll('.', ',')).join('\r\n');
 		await page.setInputFiles('#file-households', { name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(french, 'utf8') });
 		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
 		await page.waitForSelector('[data-testid=import-progress]', { timeout: 30_000 });

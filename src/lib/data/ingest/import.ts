@@ -115,8 +115,15 @@ async function scan(file: Blob, opts: ImportOptions, c1 = false, keep?: Uint8Arr
 async function registered<T>(db: Connector, name: string, file: Blob, opts: ImportOptions, c1: boolean, read: () => Promise<T>) {
 	if (db.registerBlob) {
 		await db.registerBlob(name, file);
-		const [scanned, result] = await Promise.all([scan(file, opts, c1), read()]);
-		return { ...scanned, result };
+		const reading = read();
+		reading.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+		// A cancel stops the count at once, but DuckDB's read runs to its end: wait for it, so that none of this
+		// import's statements runs after the caller has dropped its tables.
+		const scanned = await scan(file, opts, c1).catch(async (e) => {
+			await reading.catch(() => undefined);
+			throw e;
+		});
+		return { ...scanned, result: await reading };
 	}
 	const bytes = new Uint8Array(file.size);
 	const scanned = await scan(file, opts, c1, bytes);
