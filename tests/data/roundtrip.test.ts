@@ -164,6 +164,30 @@ describe('rejected lines of a file DuckDB read', () => {
 	});
 });
 
+describe('Windows-1252 letters DuckDB’s latin-1 reader refuses (€, Œ, ’)', () => {
+	const cp1252: Record<string, number> = { '€': 0x80, '’': 0x92, Œ: 0x8c, é: 0xe9 };
+	const encode = (text: string) => Uint8Array.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
+	const head = 'identifiant;annee;commune;nb_adultes;nb_enfants;type_menage;age;activite;logement;note';
+	const row = (i: number, note = 'rien') => `M${i};2023;93061;1;0;Personne seule;${i === 7 ? 'abc' : '40'};salarié;HLM;${note}`;
+
+	it('are rewritten in UTF-8 first, found in the sample or past it: DuckDB still reads, text and rejects intact', async () => {
+		// In the sample: a Windows-1252 file written by French Excel, with €, ’ and Œ in an id and an ignored column.
+		const near = [head, row(1, 'loyer 450 € l’été'), 'MŒ-2;2023;93061;1;0;Personne seule;40;salarié;HLM;x', ...[3, 4, 5, 6, 7].map((i) => row(i))];
+		// Past the 64 KB sample: 3 000 plain lines, then the letters.
+		const far = [head, ...Array.from({ length: 3000 }, (_, i) => row(i + 10)), 'MŒ-2;2023;93061;1;0;Personne seule;40;salarié;HLM;l’€', row(7)];
+		for (const [lines, bad] of [[near, 8], [far, 3003]] as const) {
+			const r = await importBlob(db, HOUSEHOLDS, { name: 'w.csv', blob: new Blob([encode(lines.join('\r\n') + '\r\n')]) });
+			expect(r.reader).toBe('duckdb');
+			expect([r.report.encoding, r.report.read - r.report.loaded, r.report.rejected]).toEqual(['windows-1252', 1, 1]);
+			expect(r.report.errors).toEqual([{ line: bad, column: 'age_ref', value: 'abc', reason: 'nombre entier attendu' }]);
+			expect(r.ingested.records).toEqual([['M7', '2023', '93061', '1', '0', 'Personne seule', 'abc', 'salarié', 'HLM', 'rien']]);
+			expect(await db.query(`SELECT household_id, family_type, tenure FROM households WHERE household_id LIKE 'M%-2'`)).toEqual([
+				{ household_id: 'MŒ-2', family_type: 'single', tenure: 'social_rent' }
+			]);
+		}
+	});
+});
+
 describe('import options', () => {
 	const csv = 'id;annee;code;adultes;enfants;composition;age;activite;logement;autre\nM1;2023;93061;2;1;couple avec enfants;40;salarié;HLM;x\n';
 	it('a chosen mapping replaces the automatic one; a column chosen twice refuses the file', async () => {

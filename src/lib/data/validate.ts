@@ -482,6 +482,9 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const bad = `${table}__bad`;
 	const broken = [...plans.map((p) => p.bad).filter((b): b is string => b !== null), ...rules.map((r) => `COALESCE(${r.when(x)}, false)`)];
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${ident(bad)} AS SELECT rowid AS rid FROM ${ident(staged)} WHERE ${broken.join(' OR ') || 'false'}`);
+	// Cells cleaned in place (trimmed, French spellings and dates rewritten) before the reasons are written, so
+	// that a row rejected for its age does not also get « valeur inconnue » for its « Personne seule ».
+	for (const p of plans) for (const sql of p.clean) await db.query(sql);
 	const checks = [
 		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${ident(c.name)}::VARCHAR, 'reason': ${reasonSql(x, c)}}`),
 		...rules.map(
@@ -497,8 +500,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	await db.query(`DELETE FROM ${ident(staged)} WHERE rowid IN (SELECT rid FROM ${ident(bad)})`);
 	await db.query(`DROP TABLE ${ident(bad)}`);
 
-	// Pass 3, valid rows only: text cells cleaned in place, then duplicated keys (on typed values).
-	for (const p of plans) for (const sql of p.clean) await db.query(sql);
+	// Pass 3, valid rows only: duplicated keys (on typed values).
 	// A duplicated key keeps its first valid row and rejects the later ones (DESIGN.md §6).
 	const keyOf = (k: string) => (x.read(byName.get(k)!) === 'VARCHAR' && isNumeric(byName.get(k)!) ? typedSql(x, byName.get(k)!, true) : ident(k));
 	const keys = contract.key.map(keyOf).join(', ');

@@ -1,8 +1,9 @@
 /**
  * One user file → a validated table, by the shortest safe way:
- *  - a CSV DuckDB can read where it lies (contract or French Excel form: any separator, decimal comma, quoted
- *    fields, UTF-8 or Windows-1252 without its C1 letters) goes to DuckDB's own CSV reader, columns named by the
- *    mapping and coded values cleaned once per distinct value: no parsing in JavaScript (the fast path);
+ *  - a CSV DuckDB can read (contract or French Excel form: any separator, decimal comma, quoted fields, UTF-8 or
+ *    Windows-1252 — rewritten in UTF-8 first when it holds €, Œ or ’) goes to DuckDB's own CSV reader, columns
+ *    named by the mapping and coded values cleaned once per distinct value: no parsing in JavaScript (the fast
+ *    path);
  *  - any other file (XLSX, Parquet, Arrow, a CSV with blank lines or records over several lines…) goes through
  *    the streaming pre-step (stream.ts: encoding, separator, French headers and values), in a Worker in the page.
  * The size is checked first against documented limits, so a file too large for the browser gets a French
@@ -14,7 +15,7 @@ import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
 import { IGNORED, loadCsv, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
 import { binaryFormat, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
-import { hasC1, ImportCancelled, pickRecords, sniffCsv, transcode, type ImportProgress, type Transcoder } from './stream.ts';
+import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoder } from './stream.ts';
 import type { Encoding } from './encoding.ts';
 import type { Separator } from './dialect.ts';
 
@@ -177,30 +178,40 @@ export async function importBlob(
 	let report: ValidationReport | null = null;
 	let ingested: Ingested | null = null;
 	let complete = false;
-	/** How DuckDB read the file, when it did (the fast path): a rejected line's record is that line. */
-	let dialect: { encoding: Encoding; separator: Separator } | null = null;
+	/** What DuckDB read and how, when it did (the fast path): a rejected line's record is that line. */
+	let dialect: { file: Blob; encoding: Encoding; separator: Separator } | null = null;
 
 	// Fast path: DuckDB reads the file where it lies, columns named by the mapping, coded values cleaned
-	// value by value as the pre-step would.
+	// value by value as the pre-step would. A Windows-1252 file holding €, Œ or ’ (bytes DuckDB's latin-1
+	// decoder refuses), in the sample or found by the scan, is first rewritten in UTF-8 and read again.
 	if (format === 'csv') {
 		const sniff = await sniffCsv(contract, blob, opts);
 		const names = sniff.mapping.map((m, i) => m.column ?? `${IGNORED}${i}`);
 		if (sniff.direct && new Set(names).size === names.length) {
-			const latin1 = sniff.encoding === 'windows-1252';
-			const rewriter = valueRewriter();
-			const read = () =>
-				validate(db, contract, csvName, table, name, { delimiter: sniff.separator, header: names, latin1, decimalComma: sniff.decimalComma, rewriter });
-			const { records: expected, c1, loneCR, result } = await registered(db, csvName, blob, opts, latin1, read);
-			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
-			const r = c1 || loneCR ? null : result;
-			// A line DuckDB could not read, lines that are not records (a quoted line break, a blank line or one
-			// of separators only past the sample), or a rejected cell the pre-step would have rewritten: the
-			// careful path decides.
-			const mapped = new Set(names);
-			if (r && !r.fatal && r.read === expected && !emptyLines(contract, r, mapped) && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
-				report = { ...r, warnings: [...sniff.warnings, ...rewriter.warnings(), ...r.warnings] };
-				dialect = { encoding: sniff.encoding, separator: sniff.separator };
-				ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
+			const utf8 = () => toUtf8(blob, { signal: opts.signal, onProgress: progress });
+			let source = sniff.c1 ? await utf8() : blob;
+			for (;;) {
+				const latin1 = source === blob && sniff.encoding === 'windows-1252';
+				const rewriter = valueRewriter();
+				const read = () =>
+					validate(db, contract, csvName, table, name, { delimiter: sniff.separator, header: names, latin1, decimalComma: sniff.decimalComma, rewriter });
+				const { records: expected, c1, loneCR, result } = await registered(db, csvName, source, opts, latin1, read);
+				if (c1 && latin1) {
+					source = await utf8();
+					continue;
+				}
+				opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
+				// A line DuckDB could not read, lines that are not records (a quoted line break, a blank line or one
+				// of separators only past the sample), or a rejected cell the pre-step would have rewritten: the
+				// careful path decides.
+				const r = loneCR ? null : result;
+				const mapped = new Set(names);
+				if (r && !r.fatal && r.read === expected && !emptyLines(contract, r, mapped) && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
+					report = { ...r, warnings: [...sniff.warnings, ...rewriter.warnings(), ...r.warnings] };
+					dialect = { file: source, encoding: source === blob ? sniff.encoding : 'utf-8', separator: sniff.separator };
+					ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
+				}
+				break;
 			}
 		}
 	}
@@ -232,7 +243,7 @@ export async function importBlob(
 			for (const e of report.errors) if (lines.size < MAX_REJECT_ROWS) lines.add(e.line);
 			// Read by DuckDB, a record is a line: its lines are picked out; otherwise the pre-step reads again.
 			const again = dialect
-				? await pickRecords(blob, lines, dialect, { signal: opts.signal })
+				? await pickRecords(dialect.file, lines, dialect, { signal: opts.signal })
 				: (await (opts.transcode ?? transcode)(contract, blob, { mapping: opts.mapping, sheet: opts.sheet, signal: opts.signal, onProgress: progress, collect: lines }))
 						.ingested;
 			ingested.records = again.records;
