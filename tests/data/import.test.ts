@@ -9,6 +9,7 @@ import type { Connector } from '#lib/db/connector.ts';
 import { AID_REQUESTS, HOUSEHOLDS, type Contract } from '#lib/data/schema.ts';
 import { ingestCsv } from '#lib/data/ingest/index.ts';
 import { importFile } from '#lib/data/ingest/import.ts';
+import { MISSING } from '#lib/data/validate.ts';
 import { decodeText } from '#lib/data/ingest/encoding.ts';
 import { detectSeparator, parseCsv } from '#lib/data/ingest/dialect.ts';
 import { excelCell, reasonCounts, rejectsCsv, templateCsv, templateXlsx } from '#lib/data/rejects.ts';
@@ -325,5 +326,131 @@ describe('large contract-form files', () => {
 		expect(await db.query("SELECT persons_under_14, tenure, income_work FROM households WHERE household_id = 'w1'")).toEqual([
 			{ persons_under_14: 1, tenure: 'social_rent', income_work: 1500.5 }
 		]);
+	});
+});
+
+describe('Parquet and Arrow read column by column', () => {
+	// Typed as such files come from pandas, R or DuckDB: integer codes (a commune written as a number, its
+	// leading zero lost), French words, a float where an integer is due, an empty required cell, a boolean left
+	// empty, a number written as text; each value's expected fate is worked out from the contract by hand.
+	const columns = {
+		identifiant: ['m1', 'm2', 'm3', 'm4', 'm5'],
+		annee: Int32Array.from([2023, 2023, 2023, 2023, 2023]),
+		code_commune: Int32Array.from([93061, 1001, 93061, 93006, 93061]),
+		nb_14_ans_et_plus: Float64Array.from([1, 2.5, 2, 1, 3]),
+		nb_enfants_moins_14: Float64Array.from([0, 1, 2, 0, 1]),
+		type_menage: ['Personne seule', 'couple_children', 'couple_children', null, 'couple'],
+		age_ref: BigInt64Array.from([34n, 41n, 52n, 70n, 45n]),
+		activite: ['salarié', 'employed', 'unemployed', 'retired', 'employed'],
+		temps_partiel: [true, null, false, false, true],
+		statut_occupation: ['locataire HLM', 'owner', 'private_rent', 'owner', 'social_rent'],
+		revenus_activite: Float64Array.from([1450.5, 2100, 0, 0, 3200])
+	};
+	const expectedErrors = [
+		[3, 'persons_14_plus', '2.5', 'nombre entier attendu'],
+		[5, 'family_type', '', MISSING]
+	];
+	const withoutArrow = (): Connector => ({ ...db, insertArrow: undefined });
+	const rows = () => db.query('SELECT * FROM households ORDER BY household_id');
+
+	async function files() {
+		const arrow = await import('apache-arrow');
+		const { parquetWriteBuffer } = await import('hyparquet-writer');
+		const table = arrow.tableFromArrays(columns);
+		const parquet = new Uint8Array(
+			parquetWriteBuffer({
+				columnData: [
+					{ name: 'identifiant', data: columns.identifiant, type: 'STRING' },
+					{ name: 'annee', data: columns.annee, type: 'INT32' },
+					{ name: 'code_commune', data: columns.code_commune, type: 'INT32' },
+					{ name: 'nb_14_ans_et_plus', data: columns.nb_14_ans_et_plus, type: 'DOUBLE' },
+					{ name: 'nb_enfants_moins_14', data: columns.nb_enfants_moins_14, type: 'DOUBLE' },
+					{ name: 'type_menage', data: columns.type_menage, type: 'STRING' },
+					{ name: 'age_ref', data: columns.age_ref, type: 'INT64' },
+					{ name: 'activite', data: columns.activite, type: 'STRING' },
+					{ name: 'temps_partiel', data: columns.temps_partiel, type: 'BOOLEAN' },
+					{ name: 'statut_occupation', data: columns.statut_occupation, type: 'STRING' },
+					{ name: 'revenus_activite', data: columns.revenus_activite, type: 'DOUBLE' }
+				]
+			})
+		);
+		return { 'menages.parquet': parquet, 'menages.arrow': arrow.tableToIPC(table, 'file') };
+	}
+
+	it('load the same rows and the same rejects as through clean CSV, with the original values in the rejects', async () => {
+		for (const [name, data] of Object.entries(await files())) {
+			const columnar = await importFile(db, HOUSEHOLDS, { name, data });
+			const byColumn = await rows();
+			const csv = await importFile(withoutArrow(), HOUSEHOLDS, { name, data });
+			expect([columnar.reader, csv.reader], name).toEqual(['arrow', 'pre-step']);
+			const r = columnar.report;
+			expect([r.read, r.loaded, r.rejected], name).toEqual([5, 3, 2]);
+			expect(errs(r), name).toEqual(expectedErrors);
+			expect(r.warnings, name).toEqual(csv.report.warnings);
+			expect(errs(csv.report), name).toEqual(expectedErrors);
+			expect(byColumn, name).toEqual(await rows());
+			// The rejects file's rows are the file's own records, every column as text.
+			expect(columnar.ingested.records[0].slice(0, 4), name).toEqual(['m2', '2023', '1001', '2.5']);
+			expect(byColumn.map((h) => [h.household_id, h.commune, h.family_type, h.activity_ref, h.part_time_ref, h.tenure, h.age_ref])).toEqual([
+				['m1', '93061', 'single', 'employed', true, 'social_rent', 34],
+				['m3', '93061', 'couple_children', 'unemployed', false, 'private_rent', 52],
+				['m5', '93061', 'couple', 'employed', true, 'social_rent', 45]
+			]);
+		}
+	});
+
+	it('pad a commune code written as a 4-digit number, and leave a number written as text to the CSV route', async () => {
+		const arrow = await import('apache-arrow');
+		const table = arrow.tableFromArrays({
+			...columns,
+			type_menage: ['single', 'couple', 'couple_children', 'single', 'couple'],
+			nb_14_ans_et_plus: Float64Array.from([1, 2, 2, 1, 3]),
+			revenus_activite: ['1.450,50', '2100', '0', '0', '3200']
+		});
+		const { report: r, reader } = await importFile(db, HOUSEHOLDS, { name: 'm.arrow', data: arrow.tableToIPC(table, 'stream') });
+		expect([reader, r.read, r.loaded, r.rejected]).toEqual(['pre-step', 5, 5, 0]);
+		expect(r.warnings).toContain('1 code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)');
+		expect(await db.query('SELECT commune, income_work FROM households ORDER BY household_id LIMIT 2')).toEqual([
+			{ commune: '93061', income_work: 1450.5 },
+			{ commune: '01001', income_work: 2100 }
+		]);
+		const typed = arrow.tableFromArrays({ ...columns, type_menage: ['single', 'couple', 'couple_children', 'single', 'couple'], nb_14_ans_et_plus: Float64Array.from([1, 2, 2, 1, 3]) });
+		const byColumn = await importFile(db, HOUSEHOLDS, { name: 'm.arrow', data: arrow.tableToIPC(typed, 'stream') });
+		expect([byColumn.reader, byColumn.report.loaded]).toEqual(['arrow', 5]);
+		expect(byColumn.report.warnings).toContain('1 code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)');
+		expect((await db.query<{ commune: string }>('SELECT commune FROM households ORDER BY household_id')).map((h) => h.commune)).toEqual([
+			'93061',
+			'01001',
+			'93061',
+			'93006',
+			'93061'
+		]);
+	});
+});
+
+describe('integers', () => {
+	it('a decimal in an integer column is rejected, not rounded, on every route', async () => {
+		// DuckDB's CSV reader, asked for a BIGINT, turns « 2.5 » into 3 without a word.
+		const csv = `household_id,year,commune,persons_14_plus,persons_under_14,family_type,age_ref,activity_ref,tenure
+m1,2023,93061,1,0,single,34,employed,owner
+m2,2023,93061,2.5,0,single,34.5,employed,owner
+m3,2023,93061,-1,0,single,40,employed,owner
+`;
+		const expected = [
+			[3, 'age_ref', '34.5', 'nombre entier attendu'],
+			[3, 'persons_14_plus', '2.5', 'nombre entier attendu'],
+			[4, 'persons_14_plus', '-1', 'inférieur au minimum (1)']
+		];
+		const fast = await importFile(db, HOUSEHOLDS, { name: 'm.csv', data: csv });
+		const careful = await importFile(db, HOUSEHOLDS, { name: 'm.csv', data: csv.replace('m1', '"m1"').replace('\n', '\n\n') });
+		expect([fast.reader, careful.reader]).toEqual(['duckdb', 'pre-step']);
+		for (const r of [fast.report, careful.report]) {
+			expect([r.loaded, r.rejected]).toEqual([1, 2]);
+			expect(errs(r)).toEqual(expected.map(([l, ...rest]) => [r === careful.report ? (l as number) + 1 : l, ...rest]));
+		}
+		// Without the import's original records, the reject still shows -1, not -1.0.
+		await db.registerFile('ints.csv', csv);
+		const { loadCsv } = await import('#lib/data/validate.ts');
+		expect(errs(await loadCsv(db, HOUSEHOLDS, { file: 'ints.csv' }))).toEqual(expected);
 	});
 });

@@ -1,7 +1,7 @@
 /**
  * Web Worker entry: runs the import pre-step (data/ingest/stream.ts) off the page's thread, so a large file
  * never freezes the page. Receives the user's File (no copy: the browser passes a handle), posts progress,
- * then the clean CSV as a Blob. Cancel is the page terminating the worker.
+ * then the clean CSV as a Blob, or a Parquet or Arrow file's Arrow batches. Cancel is the page terminating the worker.
  */
 import { CONTRACTS_BY_KIND, type Kind } from '../data/schema.ts';
 import { transcode, type StreamOptions } from '../data/ingest/stream.ts';
@@ -16,7 +16,8 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 	const { kind, file, opts } = e.data;
 	try {
 		const result = await transcode(CONTRACTS_BY_KIND[kind], file, { ...opts, onProgress: (p) => self.postMessage({ type: 'progress', progress: p }) });
-		self.postMessage({ type: 'done', result });
+		// Arrow batches move to the page without a copy.
+		self.postMessage({ type: 'done', result }, { transfer: result.arrow?.map((b) => b.buffer as ArrayBuffer) ?? [] });
 	} catch (err) {
 		self.postMessage({ type: 'error', message: (err as Error).message });
 	}

@@ -73,7 +73,12 @@ const named = (name: string) => ({ name }) as Column;
 const dateOf = (col: Column) =>
 	`COALESCE(TRY_CAST(TRY_STRPTIME(${textCell(col)}, '%Y-%m-%d') AS DATE), TRY_CAST(TRY_STRPTIME(${textCell(col)}, '%d/%m/%Y') AS DATE))`;
 
-const READER_TYPES: Partial<Record<Column['type'], string>> = { int: 'BIGINT', double: 'DOUBLE', bool: 'BOOLEAN' };
+/**
+ * How DuckDB's CSV reader types a contract column's cells. An integer column is read as DOUBLE, not BIGINT: the
+ * reader casts « 2.5 » to the BIGINT 3 without a word (tested), and the contract rejects it as « nombre entier
+ * attendu ».
+ */
+const READER_TYPES: Partial<Record<Column['type'], string>> = { int: 'DOUBLE', double: 'DOUBLE', bool: 'BOOLEAN' };
 
 const TYPED: Cells = {
 	read: (col) => READER_TYPES[col.type] ?? 'VARCHAR',
@@ -92,10 +97,13 @@ const TEXT: Cells = {
 	date: dateOf
 };
 
-/** Typed by the reader but for the columns in `text`, read as text (a bad cell in a typed column fails the read). */
-function mixedCells(text: ReadonlySet<string>): Cells {
-	const pick = (col: Column) => (text.has(col.name) ? TEXT : TYPED);
-	return { read: (col) => pick(col).read(col), cell: (col) => pick(col).cell(col), num: (col) => pick(col).num(col), date: dateOf };
+/**
+ * Cells staged each as `read` says: typed by the reader (BIGINT, DOUBLE, BOOLEAN) or text. A CSV's columns are
+ * typed but for those a bad cell made the reader fail on; a Parquet or Arrow file's as the file typed them.
+ */
+function mixedCells(read: (col: Column) => string): Cells {
+	const pick = (col: Column) => (read(col) === 'VARCHAR' ? TEXT : TYPED);
+	return { read, cell: (col) => pick(col).cell(col), num: (col) => pick(col).num(col), date: dateOf };
 }
 
 /** The column DuckDB's CSV reader names in a conversion error (« Error when converting column "age_ref" »). */
@@ -104,8 +112,14 @@ const failedColumn = (message: string) => /Error when converting column "([^"]+)
 /** Typed reads tried, each with one more column as text, before the whole file is read as text. */
 const TYPED_ATTEMPTS = 8;
 
-/** The reader already typed the column as the contract wants it (an integer, a boolean). */
+/** The reader already typed the column as the contract wants it (an integer, a boolean): not a DOUBLE for an int. */
 const readTyped = (x: Cells, col: Column) => (col.type === 'int' && x.read(col) === 'BIGINT') || (col.type === 'bool' && x.read(col) === 'BOOLEAN');
+
+/** A number as text as a person writes it: 93061 and -1, not 93061.0 and -1.0. */
+const numberText = (n: string) => `CASE WHEN ${n} = round(${n}) AND abs(${n}) < 1e15 THEN CAST(CAST(${n} AS BIGINT) AS VARCHAR) ELSE CAST(${n} AS VARCHAR) END`;
+
+/** A staged cell as text, for a reject's value. */
+const valueText = (x: Cells, col: Column) => (x.read(col) === 'DOUBLE' ? numberText(ident(col.name)) : `${ident(col.name)}::VARCHAR`);
 
 /** Finite (not ±inf, not NaN), written as bounds rather than isinf(): DuckDB proves it from a table's statistics. */
 const finite = (n: string) => `${n} > '-inf'::DOUBLE AND ${n} < 'inf'::DOUBLE`;
@@ -436,11 +450,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	// read them all, otherwise every cell as text); an absent column is already its typed default. Rows keep
 	// file order, so a row's line is its rowid + 2 (header on line 1), unless the pre-step gave each row its
 	// physical line in __line.
-	const cols = contract.columns.filter((c) => present.has(c.name));
-	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
 	const staged = `${table}__staged`;
-	const rejects = `${table}_rejects`;
-	const L = hasLine ? ident(LINE_COLUMN) : '(rowid + 2)';
 	const select = [
 		...contract.columns.map((c) => (present.has(c.name) ? ident(c.name) : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`)),
 		...(hasLine ? [`TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}`] : [])
@@ -453,7 +463,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	for (let attempt = 0; attempt < TYPED_ATTEMPTS && !x; attempt++) {
 		try {
 			await stage((h) => (asText.has(h) ? 'VARCHAR' : asRead(h)));
-			x = asText.size ? mixedCells(asText) : TYPED;
+			x = asText.size ? mixedCells((c) => (asText.has(c.name) ? 'VARCHAR' : TYPED.read(c))) : TYPED;
 		} catch (e) {
 			const col = failedColumn((e as Error).message);
 			if (!col || !byName.has(col) || asText.has(col)) break;
@@ -469,6 +479,78 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 			return report;
 		}
 	}
+	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter });
+}
+
+/** DuckDB types of a column that hold integers, or any number. */
+const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'UHUGEINT']);
+const NUMBER_TYPES = new Set([...INTEGER_TYPES, 'FLOAT', 'DOUBLE']);
+
+/**
+ * Validates a table already in DuckDB (a Parquet or Arrow file inserted column by column, columns named after
+ * the contract) and (re)creates the typed table, as loadCsv does for a CSV: a column keeps the file's type where
+ * it is the contract's (an integer, a number, a boolean), any other is staged as text and parsed in SQL, so each
+ * cell gets the same checks and reasons as a CSV cell. Rows keep the file's order (line = row + 2).
+ */
+export async function loadTable(
+	db: Connector,
+	contract: Contract,
+	opts: { relation: string; table?: string; displayName?: string; rewriter?: LoadOptions['rewriter'] }
+): Promise<ValidationReport> {
+	const table = opts.table ?? contract.kind;
+	const report: ValidationReport = { kind: contract.kind, file: opts.displayName ?? opts.relation, read: 0, loaded: 0, rejected: 0, errors: [], warnings: [] };
+	const types = new Map(
+		(await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(opts.relation)}`)).map((r) => [r.column_name, r.column_type])
+	);
+	const present = new Set(contract.columns.filter((c) => types.has(c.name)).map((c) => c.name));
+	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
+	if (missing.length) {
+		report.read = report.rejected = await count(db, ident(opts.relation));
+		report.fatal = `${report.file} : colonne obligatoire absente : ${missing.join(', ')} (fichier refusé en entier)`;
+		return report;
+	}
+	const staging = (c: Column): string => {
+		const t = types.get(c.name)!;
+		if (c.type === 'int' && INTEGER_TYPES.has(t)) return 'BIGINT';
+		if (isNumeric(c) && NUMBER_TYPES.has(t)) return 'DOUBLE';
+		if (c.type === 'bool' && t === 'BOOLEAN') return 'BOOLEAN';
+		return 'VARCHAR';
+	};
+	const staged = `${table}__staged`;
+	// A whole number held as a float (pandas writes an integer column with a gap as float64) is written as
+	// JavaScript and a spreadsheet write it, 93061 and not 93061.0, before it is checked as text.
+	const raw = (c: Column) => {
+		const C = ident(c.name);
+		const t = types.get(c.name)!;
+		return staging(c) === 'VARCHAR' && (t === 'DOUBLE' || t === 'FLOAT') ? numberText(C) : `CAST(${C} AS ${staging(c)})`;
+	};
+	const select = contract.columns.map((c) => (present.has(c.name) ? `${raw(c)} AS ${ident(c.name)}` : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`));
+	await db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select.join(', ')} FROM ${ident(opts.relation)}`);
+	const x = mixedCells((c) => (present.has(c.name) ? staging(c) : TYPED.read(c)));
+	return validateStaged(db, contract, { table, staged, x, present, hasLine: false, report, rewriter: opts.rewriter });
+}
+
+/** What pass 1 hands on: the raw cells staged in contract order, and how SQL reaches them. */
+interface Staged {
+	table: string;
+	staged: string;
+	x: Cells;
+	present: ReadonlySet<string>;
+	hasLine: boolean;
+	report: ValidationReport;
+	rewriter?: LoadOptions['rewriter'];
+}
+
+/**
+ * Passes 2 and 3 on a staged table: rejects with their reasons, duplicated keys, contract types; the staged
+ * table becomes `table`, the rejects stay in `<table>_rejects`.
+ */
+async function validateStaged(db: Connector, contract: Contract, { table, staged, x, present, hasLine, report, rewriter }: Staged): Promise<ValidationReport> {
+	const byName = new Map(contract.columns.map((c) => [c.name, c]));
+	const cols = contract.columns.filter((c) => present.has(c.name));
+	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
+	const rejects = `${table}_rejects`;
+	const L = hasLine ? ident(LINE_COLUMN) : '(rowid + 2)';
 	report.read = await count(db, ident(staged));
 
 	// Pass 2: the rows breaking the contract, by cheap checks (a column of few distinct values is checked
@@ -478,7 +560,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 		? (await db.query<Record<string, number>>(`SELECT ${typed.map((c) => `count(${ident(c.name)})::INTEGER AS ${ident(c.name)}`).join(', ')} FROM ${ident(staged)}`))[0]
 		: {};
 	const plans: ColumnPlan[] = [];
-	for (const c of cols) plans.push(await planColumn(db, x, c, staged, report.read, filled[c.name] ?? 0, opts.rewriter));
+	for (const c of cols) plans.push(await planColumn(db, x, c, staged, report.read, filled[c.name] ?? 0, rewriter));
 	const bad = `${table}__bad`;
 	const broken = [...plans.map((p) => p.bad).filter((b): b is string => b !== null), ...rules.map((r) => `COALESCE(${r.when(x)}, false)`)];
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${ident(bad)} AS SELECT rowid AS rid FROM ${ident(staged)} WHERE ${broken.join(' OR ') || 'false'}`);
@@ -486,7 +568,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	// that a row rejected for its age does not also get « valeur inconnue » for its « Personne seule ».
 	for (const p of plans) for (const sql of p.clean) await db.query(sql);
 	const checks = [
-		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${ident(c.name)}::VARCHAR, 'reason': ${reasonSql(x, c)}}`),
+		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${valueText(x, c)}, 'reason': ${reasonSql(x, c)}}`),
 		...rules.map(
 			(r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}::VARCHAR, 'reason': CASE WHEN ${r.when(x)} THEN ${literal(r.reason)} END}`
 		)

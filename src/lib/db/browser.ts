@@ -36,6 +36,9 @@ export async function createBrowserConnector(): Promise<Connector> {
 		async registerBlob(name, blob) {
 			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
+		async insertArrow(name, streams) {
+			for (let i = 0; i < streams.length; i++) await conn.insertArrowFromIPCStream(streams[i], { name, create: i === 0 });
+		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		},

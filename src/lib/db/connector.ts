@@ -24,6 +24,11 @@ export interface Connector {
 	 * by DuckDB's worker as it scans: a 190 MB CSV is never copied whole into JS or wasm memory.
 	 */
 	registerBlob?(name: string, blob: Blob): Promise<void>;
+	/**
+	 * DuckDB-wasm only: creates table `name` from Arrow IPC streams (one after the other, same columns), as
+	 * the columnar import hands them (Parquet, Arrow). Absent where the engine takes no Arrow (native).
+	 */
+	insertArrow?(name: string, streams: readonly Uint8Array[]): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }

@@ -10,10 +10,10 @@
  * message instead of a dead tab. Read = loaded + rejected always holds; the original rows of the rejected
  * lines are kept for the rejects file.
  */
-import type { Connector } from '../../db/connector.ts';
+import { ident, type Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
-import { IGNORED, loadCsv, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
+import { IGNORED, loadCsv, loadTable, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
 import { binaryFormat, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
 import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoder } from './stream.ts';
 import type { Encoding } from './encoding.ts';
@@ -22,8 +22,11 @@ import type { Separator } from './dialect.ts';
 export interface ImportedFile {
 	report: ValidationReport;
 	ingested: Ingested;
-	/** Which way the rows went (absent for a file refused before it was read). */
-	reader?: 'duckdb' | 'pre-step';
+	/**
+	 * Which way the rows went (absent for a file refused before it was read): DuckDB's CSV reader, Arrow batches
+	 * (Parquet and Arrow read column by column), or the streaming pre-step into clean CSV.
+	 */
+	reader?: 'duckdb' | 'arrow' | 'pre-step';
 }
 
 export type ImportPhase = 'lecture' | 'contrôle';
@@ -178,6 +181,8 @@ export async function importBlob(
 	let report: ValidationReport | null = null;
 	let ingested: Ingested | null = null;
 	let complete = false;
+	/** Read column by column into Arrow batches (Parquet, Arrow). */
+	let columnar = false;
 	/** What DuckDB read and how, when it did (the fast path): a rejected line's record is that line. */
 	let dialect: { file: Blob; encoding: Encoding; separator: Separator } | null = null;
 
@@ -212,6 +217,33 @@ export async function importBlob(
 					ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
 				}
 				break;
+			}
+		}
+	}
+
+	// A Parquet or Arrow file, where the database takes Arrow: read column by column (columnar.ts, in the
+	// Worker), inserted as Arrow batches and validated in SQL as the file typed its columns. A rejected cell the
+	// pre-step would have rewritten (« 2 100,50 » written as text) sends it down the careful path.
+	if ((format === 'parquet' || format === 'arrow') && db.insertArrow) {
+		const run = opts.transcode ?? transcode;
+		const t = await run(contract, blob, { mapping: opts.mapping, signal: opts.signal, onProgress: progress, arrow: true });
+		if (t.ingested.fatal) return refused(contract, name, t.rows, t.ingested, t.ingested.fatal);
+		if (t.arrow) {
+			if (opts.signal?.aborted) throw new ImportCancelled();
+			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
+			const raw = `${table}__arrow`;
+			const rewriter = valueRewriter();
+			let r: ValidationReport;
+			try {
+				await db.insertArrow(raw, t.arrow);
+				r = await loadTable(db, contract, { relation: raw, table, displayName: name, rewriter });
+			} finally {
+				await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
+			}
+			if (!r.errors.some((e) => rewritten(contract, e.column, e.value))) {
+				report = { ...r, warnings: [...t.ingested.warnings, ...rewriter.warnings(), ...r.warnings] };
+				ingested = t.ingested;
+				columnar = true;
 			}
 		}
 	}
@@ -258,7 +290,7 @@ export async function importBlob(
 			if (k !== undefined && i !== undefined) e.value = ingested.records[k][i] ?? null;
 		}
 	}
-	return { report: { ...report, ...meta(ingested) }, ingested, reader: dialect ? 'duckdb' : 'pre-step' };
+	return { report: { ...report, ...meta(ingested) }, ingested, reader: dialect ? 'duckdb' : columnar ? 'arrow' : 'pre-step' };
 }
 
 /** The same for a file held in memory (CLI, tests). */
