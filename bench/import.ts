@@ -7,13 +7,16 @@
  *     once per distinct value);
  *   - Node only, the French form with a quoted line break, which goes through the streaming pre-step (the path of
  *     files DuckDB cannot read as is), for reference;
+ *   - the same households as Parquet (written by native DuckDB) and as Arrow IPC (apache-arrow, text as Utf8, as
+ *     pandas writes it), read column by column into Arrow batches; in Node, the Parquet file also through the CSV
+ *     route (the pre-step writing clean CSV, the way before Arrow batches), as the reference;
  *   - the same contract-form file parsed by papaparse and counted by DuckDB's CSV reader, in the same run.
  * Node memory is the peak RSS sampled every 50 ms; page memory the peak RSS of every chromium process. Page
  * time is the page's own clock from the click on « Importer et contrôler » to the frame that paints the report.
  *   npx node bench/import.ts [runs]     (the page part needs the built site: npm run build)
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,6 +66,30 @@ async function inputs(src: string, rows: number): Promise<{ plain: string; frenc
 	return files;
 }
 
+/** The households of `csv` as Parquet (native DuckDB) and as Arrow IPC, text columns as plain Utf8 (cached). */
+async function columnarInputs(csv: string): Promise<{ parquet: string; arrow: string }> {
+	const files = { parquet: csv.replace(/\.csv$/, '.parquet'), arrow: csv.replace(/\.csv$/, '.arrow') };
+	if (existsSync(files.parquet) && existsSync(files.arrow)) return files;
+	const { DuckDBInstance } = await import('@duckdb/node-api');
+	const arrow = await import('apache-arrow');
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	await conn.run(`CREATE TABLE h AS SELECT * FROM read_csv('${csv}', header = true)`);
+	await conn.run(`COPY h TO '${files.parquet}' (FORMAT parquet)`);
+	const columns = (await conn.runAndReadAll('SELECT * FROM h')).getColumnsObjectJS() as Record<string, unknown[]>;
+	const vectors = Object.fromEntries(
+		Object.entries(columns).map(([name, values]) => {
+			const sample = values.find((v) => v !== null);
+			const type = typeof sample === 'string' ? new arrow.Utf8() : typeof sample === 'boolean' ? new arrow.Bool() : typeof sample === 'bigint' ? new arrow.Int64() : new arrow.Float64();
+			return [name, arrow.vectorFromArray(values, type as never)];
+		})
+	);
+	writeFileSync(files.arrow, arrow.tableToIPC(new arrow.Table(vectors), 'file'));
+	conn.closeSync();
+	instance.closeSync();
+	return files;
+}
+
 /** Runs `fn`, sampling RSS (Node) every 50 ms: milliseconds and peak RSS above the start. */
 async function measure(fn: () => Promise<unknown>): Promise<{ ms: number; peak: number }> {
 	globalThis.gc?.();
@@ -77,9 +104,13 @@ async function measure(fn: () => Promise<unknown>): Promise<{ ms: number; peak: 
 	return { ms, peak: peak - base };
 }
 
-/** One import in Node, checking it went the way the figure says (DuckDB's reader or the pre-step). */
-async function nodeImport(path: string, reader: 'duckdb' | 'pre-step'): Promise<{ ms: number; peak: number; loaded: number }> {
-	const db = await createNodeConnector();
+/**
+ * One import in Node, checking it went the way the figure says (DuckDB's reader, Arrow batches or the pre-step);
+ * `noArrow` hides the connector's Arrow insertion, so a Parquet or Arrow file takes the CSV route.
+ */
+async function nodeImport(path: string, reader: 'duckdb' | 'arrow' | 'pre-step', noArrow = false): Promise<{ ms: number; peak: number; loaded: number }> {
+	const wasm = await createNodeConnector();
+	const db = noArrow ? { ...wasm, insertArrow: undefined } : wasm;
 	let loaded = 0;
 	const m = await measure(async () => {
 		const blob = new Blob([readFileSync(path)]);
@@ -88,7 +119,7 @@ async function nodeImport(path: string, reader: 'duckdb' | 'pre-step'): Promise<
 		if (r.reader !== reader) throw new Error(`${path}: read by ${r.reader}, not ${reader}`);
 		loaded = r.report.loaded;
 	});
-	await db.close();
+	await wasm.close();
 	return { ...m, loaded };
 }
 
@@ -165,8 +196,11 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 	const build = process.env.VIGIE_BUILD ?? 'build';
 	for (const [label, rows] of [['100k', 100_000], ['1m', 1_000_000]] as const) {
 		const { plain, french, quoted, wrapped, typos } = await inputs(src, rows);
+		const { parquet, arrow } = await columnarInputs(plain);
 		out[`file_${label}_mb`] = mb(statSync(plain).size);
-		const kinds = ['contract', 'french', 'quoted', 'typos', 'stream', 'duck', 'papa'] as const;
+		out[`file_${label}_parquet_mb`] = mb(statSync(parquet).size);
+		out[`file_${label}_arrow_mb`] = mb(statSync(arrow).size);
+		const kinds = ['contract', 'french', 'quoted', 'typos', 'stream', 'parquet', 'arrow', 'parquet_csv_route', 'duck', 'papa'] as const;
 		const runs = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<(typeof kinds)[number], number[]>;
 		const peaks = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<(typeof kinds)[number], number>;
 		let n = 0;
@@ -177,6 +211,9 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 				quoted: await nodeImport(quoted, 'duckdb'),
 				typos: await nodeImport(typos, 'duckdb'),
 				stream: await nodeImport(wrapped, 'pre-step'),
+				parquet: await nodeImport(parquet, 'arrow'),
+				arrow: await nodeImport(arrow, 'arrow'),
+				parquet_csv_route: await nodeImport(parquet, 'pre-step', true),
 				duck: await duckCount(plain),
 				papa: await papaCount(plain)
 			};
@@ -193,8 +230,9 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 			out[`node_${label}_${k}_peak_mb`] = mb(peaks[k]);
 		}
 		out[`node_${label}_ratio_papa_duck`] = Math.round((median(runs.papa) / median(runs.duck)) * 100) / 100;
+		out[`node_${label}_ratio_parquet_csv_route_arrow`] = Math.round((median(runs.parquet_csv_route) / median(runs.parquet)) * 100) / 100;
 		if (existsSync(join(build, 'index.html'))) {
-			for (const [k, path] of [['contract', plain], ['french', french], ['quoted', quoted], ['typos', typos]] as const) {
+			for (const [k, path] of [['contract', plain], ['french', french], ['quoted', quoted], ['typos', typos], ['parquet', parquet], ['arrow', arrow]] as const) {
 				const ms: number[] = [];
 				let peak = 0;
 				for (let r = 0; r < opts.runs; r++) {
@@ -215,7 +253,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const runs = Number(process.argv[2] ?? 3);
 	const res = await benchImport(benchInputs('1m'), { runs });
 	console.log(
-		`Import (médianes sur ${runs} passages ; contract / french / quoted = formats du contrat, d'Excel français, avec une valeur entre guillemets ; typos = trois fautes dans une colonne d'entiers, lus par DuckDB ; stream = prétraitement en flux (saut de ligne entre guillemets) ; duck/papa = simple lecture)`
+		`Import (médianes sur ${runs} passages ; contract / french / quoted = formats du contrat, d'Excel français, avec une valeur entre guillemets ; typos = trois fautes dans une colonne d'entiers, lus par DuckDB ; stream = prétraitement en flux (saut de ligne entre guillemets) ; parquet / arrow = lus colonne par colonne en lots Arrow ; parquet_csv_route = le même Parquet réécrit en CSV (référence) ; duck/papa = simple lecture)`
 	);
 	console.table(Object.entries(res).map(([key, value]) => ({ key, value })));
 }

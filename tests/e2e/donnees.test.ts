@@ -28,6 +28,23 @@ async function aidWorkbook(): Promise<Buffer> {
 	return Buffer.from(await blob.arrayBuffer());
 }
 
+/** The same requests as a Parquet file, typed: dates, a number. */
+async function aidParquet(): Promise<ArrayBuffer> {
+	const { parquetWriteBuffer } = await import('hyparquet-writer');
+	const day = (m: number, d: number) => new Date(Date.UTC(2024, m - 1, d));
+	return parquetWriteBuffer({
+		columnData: [
+			{ name: 'identifiant', data: ['p1', 'p2', 'p3'], type: 'STRING' },
+			{ name: 'commune', data: [93061, 93061, 93061], type: 'INT32' },
+			{ name: 'date_demande', data: [day(1, 5), day(2, 5), day(2, 9)], type: 'TIMESTAMP' },
+			{ name: 'type_aide', data: ['Alimentaire', 'énergie', 'loyer'], type: 'STRING' },
+			{ name: 'forme', data: ['bon', 'paiement direct', 'Bon & co'], type: 'STRING' },
+			{ name: 'montant_accorde', data: [120.5, 80, 0], type: 'DOUBLE' },
+			{ name: 'decision', data: ['accordé', 'refusé', 'ajourné'], type: 'STRING' }
+		]
+	});
+}
+
 let site: Site;
 beforeAll(async () => {
 	site = await openSite();
@@ -117,6 +134,17 @@ describe('Données page: bring your own data', () => {
 		expect(await counts('[data-import=aid_requests] [data-testid=import-counts] td')).toEqual([3, 2, 1]);
 		expect(await counts('tr[data-kind=aid_requests] td')).toEqual([3, 2, 1]);
 		expect(await counts('tr[data-kind=households] td')).toEqual([1, 1, 0]);
+
+		// The same requests as Parquet (read column by column in the Worker, inserted as Arrow batches): the same
+		// counts, the rejected value as written.
+		await page.setInputFiles('#file-aid', { name: 'demandes.parquet', mimeType: 'application/vnd.apache.parquet', buffer: Buffer.from(await aidParquet()) });
+		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForFunction(() => document.querySelector('[data-testid=dataset-label]')?.textContent?.includes('demandes.parquet'), null, {
+			timeout: 60_000
+		});
+		expect(await counts('[data-import=aid_requests] [data-testid=import-counts] td')).toEqual([3, 2, 1]);
+		await expect(page.locator('[data-import=aid_requests]').innerText()).resolves.toContain('Parquet');
+		await expect(page.getByTestId('first-rejects').innerText()).resolves.toContain('ligne 4, colonne form (« Bon & co »)');
 
 		// Back to the default data in one click.
 		await page.getByTestId('reset').click();
