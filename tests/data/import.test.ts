@@ -454,3 +454,31 @@ m3,2023,93061,-1,0,single,40,employed,owner
 		expect(errs(await loadCsv(db, HOUSEHOLDS, { file: 'ints.csv' }))).toEqual(expected);
 	});
 });
+
+describe('Arrow types as pandas, R and polars write them', () => {
+	it('dictionary (categorical) and large strings, timestamps, integers with gaps: read as their values', async () => {
+		const arrow = await import('apache-arrow');
+		const dict = () => new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
+		const ms = (m: number, d: number) => Date.UTC(2024, m - 1, d, 9, 30);
+		const table = new arrow.Table({
+			identifiant: arrow.vectorFromArray(['d1', 'd2', 'd3'], new arrow.Utf8()),
+			commune: arrow.vectorFromArray(['93061', '93006', '93061'], dict()),
+			date_demande: arrow.vectorFromArray([ms(1, 5), ms(2, 5), ms(2, 9)], new arrow.TimestampMillisecond()),
+			type_aide: arrow.vectorFromArray(['alimentaire', 'Énergie', 'loyer'], new arrow.LargeUtf8()),
+			forme: arrow.vectorFromArray(['bon', 'virement', 'bon'], dict()),
+			montant_accorde: arrow.vectorFromArray([120.5, null, 0], new arrow.Float64()),
+			rang_renouvellement: arrow.vectorFromArray([0, null, 2.5], new arrow.Float64()),
+			decision: arrow.vectorFromArray(['accordé', 'refusé', 'accordé'], dict())
+		});
+		const { report: r, reader } = await importFile(db, AID_REQUESTS, { name: 'demandes.arrow', data: arrow.tableToIPC(table, 'stream') });
+		expect([reader, r.read, r.loaded, r.rejected, r.fatal]).toEqual(['arrow', 3, 2, 1, undefined]);
+		expect(errs(r)).toEqual([[4, 'renewal_rank', '2.5', 'nombre entier attendu']]);
+		expect(
+			await db.query("SELECT request_id, commune, strftime(date_request, '%Y-%m-%d') AS d, aid_type, form, amount_granted, renewal_rank, decision FROM aid_requests ORDER BY 1")
+		).toEqual([
+			// An empty amount granted takes the contract's default (0), an empty renewal rank too.
+			{ request_id: 'd1', commune: '93061', d: '2024-01-05', aid_type: 'food', form: 'voucher', amount_granted: 120.5, renewal_rank: 0, decision: 'granted' },
+			{ request_id: 'd2', commune: '93006', d: '2024-02-05', aid_type: 'bill_energy', form: 'cash', amount_granted: 0, renewal_rank: 0, decision: 'refused' }
+		]);
+	});
+});
