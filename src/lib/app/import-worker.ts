@@ -9,15 +9,19 @@ import { transcode, type StreamOptions } from '../data/ingest/stream.ts';
 export interface WorkerRequest {
 	kind: Kind;
 	file: Blob;
-	opts: Omit<StreamOptions, 'onProgress' | 'signal'>;
+	opts: Omit<StreamOptions, 'onProgress' | 'signal' | 'onBatch'>;
 }
 
 self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 	const { kind, file, opts } = e.data;
 	try {
-		const result = await transcode(CONTRACTS_BY_KIND[kind], file, { ...opts, onProgress: (p) => self.postMessage({ type: 'progress', progress: p }) });
-		// Arrow batches move to the page without a copy.
-		self.postMessage({ type: 'done', result }, { transfer: result.arrow?.map((b) => b.buffer as ArrayBuffer) ?? [] });
+		const result = await transcode(CONTRACTS_BY_KIND[kind], file, {
+			...opts,
+			onProgress: (p) => self.postMessage({ type: 'progress', progress: p }),
+			// Each Arrow batch moves to the page as soon as it is made, without a copy.
+			onBatch: (ipc) => self.postMessage({ type: 'batch', ipc }, { transfer: [ipc.buffer as ArrayBuffer] })
+		});
+		self.postMessage({ type: 'done', result });
 	} catch (err) {
 		self.postMessage({ type: 'error', message: (err as Error).message });
 	}

@@ -36,8 +36,8 @@ export async function createBrowserConnector(): Promise<Connector> {
 		async registerBlob(name, blob) {
 			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
-		async insertArrow(name, streams) {
-			for (let i = 0; i < streams.length; i++) await conn.insertArrowFromIPCStream(streams[i], { name, create: i === 0 });
+		async insertArrow(name, ipc, create) {
+			await conn.insertArrowFromIPCStream(ipc, { name, create });
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

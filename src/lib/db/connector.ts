@@ -25,10 +25,10 @@ export interface Connector {
 	 */
 	registerBlob?(name: string, blob: Blob): Promise<void>;
 	/**
-	 * DuckDB-wasm only: creates table `name` from Arrow IPC streams (one after the other, same columns), as
-	 * the columnar import hands them (Parquet, Arrow). Absent where the engine takes no Arrow (native).
+	 * DuckDB-wasm only: creates table `name` from an Arrow IPC stream (`create`), or appends one of the same
+	 * columns, as the columnar import hands them (Parquet, Arrow). Absent where the engine takes no Arrow (native).
 	 */
-	insertArrow?(name: string, streams: readonly Uint8Array[]): Promise<void>;
+	insertArrow?(name: string, ipc: Uint8Array, create: boolean): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
 }

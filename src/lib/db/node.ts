@@ -40,8 +40,8 @@ export async function createNodeConnector(): Promise<Connector> {
 		async registerPath(name, path) {
 			db.registerFileURL(name, path, duckdb.DuckDBDataProtocol.NODE_FS, false);
 		},
-		async insertArrow(name, streams) {
-			for (let i = 0; i < streams.length; i++) conn.insertArrowFromIPCStream(streams[i], { name, create: i === 0 });
+		async insertArrow(name, ipc, create) {
+			conn.insertArrowFromIPCStream(ipc, { name, create });
 		},
 		async dropFile(name) {
 			db.dropFile(name);

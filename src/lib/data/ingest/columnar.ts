@@ -27,10 +27,11 @@ export interface ColumnarRead {
 	mapping: MappingEntry[];
 	warnings: string[];
 	fatal?: string;
-	/** Arrow IPC streams of the mapped columns, named after their contract column (none when fatal). */
-	batches: Uint8Array[];
 	rows: number;
 }
+
+/** Receives each Arrow IPC stream of the mapped columns, named after their contract column, in row order. */
+export type BatchSink = (ipc: Uint8Array) => void | Promise<void>;
 
 /** Values of one column chunk → an Arrow vector DuckDB takes as is: numbers, integers, booleans or text. */
 function vectorOf(arrow: Arrow, values: ArrayLike<unknown>): Vector {
@@ -131,13 +132,15 @@ function mapped(contract: Contract, header: string[], opts: IngestOptions) {
 }
 
 /**
- * Reads a Parquet or Arrow IPC file into Arrow batches of its mapped columns; `null` when a column must be
- * computed from another (nb_personnes), which the CSV route does.
+ * Reads a Parquet or Arrow IPC file into Arrow batches of its mapped columns, handed to `sink` one row group at
+ * a time (the database inserts one while the next is decoded); `null` when a column must be computed from
+ * another (nb_personnes), which the CSV route does. Nothing reaches `sink` when the header is fatal.
  */
 export async function readColumnar(
 	contract: Contract,
 	format: 'parquet' | 'arrow',
 	data: Uint8Array,
+	sink: BatchSink,
 	opts: IngestOptions & { onRows?: (rows: number, total: number) => void; signal?: AbortSignal } = {}
 ): Promise<ColumnarRead | null> {
 	const arrow = await import('apache-arrow');
@@ -146,9 +149,9 @@ export async function readColumnar(
 		const header = table.schema.fields.map((f) => f.name);
 		const m = mapped(contract, header, opts);
 		if (m.computed) return null;
-		const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, batches: [], rows: table.numRows };
+		const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: table.numRows };
 		if (m.fatal) return out;
-		out.batches.push(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, plainVector(arrow, table.getChildAt(u.index)!)]))));
+		await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, plainVector(arrow, table.getChildAt(u.index)!)]))));
 		opts.onRows?.(table.numRows, table.numRows);
 		return out;
 	}
@@ -159,7 +162,7 @@ export async function readColumnar(
 	const m = mapped(contract, header, opts);
 	if (m.computed) return null;
 	const total = Number(metadata.num_rows);
-	const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, batches: [], rows: total };
+	const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: total };
 	if (m.fatal) return out;
 	// One row group at a time: the decoded values of one group, then its Arrow batch, are all that is held.
 	let start = 0;
@@ -167,12 +170,12 @@ export async function readColumnar(
 		if (opts.signal?.aborted) break;
 		const end = start + Number(group.num_rows);
 		const columns = await parquetColumns(parquetRead, file, metadata, m.used.map((u) => u.header), start, end);
-		out.batches.push(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, vectorOf(arrow, columns.get(u.header)!)]))));
+		await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, vectorOf(arrow, columns.get(u.header)!)]))));
 		start = end;
 		opts.onRows?.(start, total);
 	}
 	// A file of no rows still makes a table, of text columns.
-	if (!out.batches.length) out.batches.push(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, vectorOf(arrow, [])]))));
+	if (!metadata.row_groups.length) await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, vectorOf(arrow, [])]))));
 	return out;
 }
 

@@ -15,7 +15,7 @@ import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
 import { IGNORED, loadCsv, loadTable, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
 import { binaryFormat, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
-import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoder } from './stream.ts';
+import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoded, type Transcoder } from './stream.ts';
 import type { Encoding } from './encoding.ts';
 import type { Separator } from './dialect.ts';
 
@@ -228,25 +228,27 @@ export async function importBlob(
 	// pre-step would have rewritten (« 2 100,50 » written as text) sends it down the careful path.
 	if ((format === 'parquet' || format === 'arrow') && db.insertArrow) {
 		const run = opts.transcode ?? transcode;
-		const t = await run(contract, blob, { mapping: opts.mapping, signal: opts.signal, onProgress: progress, arrow: true });
-		if (t.ingested.fatal) return refused(contract, name, t.rows, t.ingested, t.ingested.fatal);
-		if (t.arrow) {
-			if (opts.signal?.aborted) throw new ImportCancelled();
-			opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
-			const raw = `${table}__arrow`;
-			const rewriter = valueRewriter();
-			let r: ValidationReport;
-			try {
-				await db.insertArrow(raw, t.arrow);
+		const raw = `${table}__arrow`;
+		let batches = 0;
+		const onBatch = (ipc: Uint8Array) => db.insertArrow!(raw, ipc, batches++ === 0);
+		let r: ValidationReport | null = null;
+		const rewriter = valueRewriter();
+		let t: Transcoded;
+		try {
+			t = await run(contract, blob, { mapping: opts.mapping, signal: opts.signal, onProgress: progress, arrow: true, onBatch });
+			if (t.batched) {
+				if (opts.signal?.aborted) throw new ImportCancelled();
+				opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
 				r = await loadTable(db, contract, { relation: raw, table, displayName: name, rewriter });
-			} finally {
-				await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
 			}
-			if (!r.errors.some((e) => rewritten(contract, e.column, e.value))) {
-				report = { ...r, warnings: [...t.ingested.warnings, ...rewriter.warnings(), ...r.warnings] };
-				ingested = t.ingested;
-				columnar = true;
-			}
+		} finally {
+			await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
+		}
+		if (t.ingested.fatal) return refused(contract, name, t.rows, t.ingested, t.ingested.fatal);
+		if (r && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
+			report = { ...r, warnings: [...t.ingested.warnings, ...rewriter.warnings(), ...r.warnings] };
+			ingested = t.ingested;
+			columnar = true;
 		}
 	}
 

@@ -8,7 +8,7 @@
 import type { Contract } from '../schema.ts';
 import { detectSeparator, parseRows, type Separator } from './dialect.ts';
 import type { Encoding } from './encoding.ts';
-import { pickColumnar, readColumnar } from './columnar.ts';
+import { pickColumnar, readColumnar, type BatchSink } from './columnar.ts';
 import { binaryFormat, ingestFile, prepareHeader, rowEncoder, type IngestOptions, type Ingested, type MappingEntry, type RowEncoder } from './index.ts';
 
 export interface ImportProgress {
@@ -30,10 +30,12 @@ export interface StreamOptions extends IngestOptions {
 	/** Bytes per read (default 4 MiB). */
 	chunkBytes?: number;
 	/**
-	 * A Parquet or Arrow file is read column by column into Arrow batches (`arrow`) instead of clean CSV,
-	 * for a database that takes Arrow (insertArrow); the CSV route stays for a column computed from another.
+	 * A Parquet or Arrow file is read column by column into Arrow batches handed to `onBatch` (`arrow`) instead
+	 * of clean CSV, for a database that takes Arrow (insertArrow); the CSV route stays for a column computed
+	 * from another. `arrow` crosses to the Worker; `onBatch` stays on the caller's side.
 	 */
 	arrow?: boolean;
+	onBatch?: BatchSink;
 }
 
 export interface Transcoded {
@@ -41,8 +43,8 @@ export interface Transcoded {
 	ingested: Ingested;
 	/** Clean CSV for validate.ts (null when fatal, collecting, or read into Arrow batches). */
 	csv: Blob | null;
-	/** Arrow IPC streams of the mapped columns, named after the contract (a Parquet or Arrow file read with `arrow`). */
-	arrow?: Uint8Array[];
+	/** The rows went to `onBatch` as Arrow batches (a Parquet or Arrow file read with `arrow`). */
+	batched?: boolean;
 	/** Records read. */
 	rows: number;
 }
@@ -212,9 +214,14 @@ export function hasC1(bytes: Uint8Array): boolean {
 export const transcode: Transcoder = async (contract, file, opts) => {
 	const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
 	const format = binaryFormat(head);
-	if ((format === 'parquet' || format === 'arrow') && (opts.arrow || opts.collect)) {
+	if ((format === 'parquet' || format === 'arrow') && ((opts.arrow && opts.onBatch) || opts.collect)) {
 		const columnar = await transcodeColumnar(contract, file, format, opts);
 		if (columnar) return columnar;
+		// Asked for Arrow batches and none could be made: the caller takes the CSV route itself.
+		if (opts.arrow) {
+			const ingested: Ingested = { text: '', encoding: format, separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
+			return { ingested, csv: null, rows: 0, batched: false };
+		}
 	}
 	if (format) {
 		const ingested = await ingestFile(contract, new Uint8Array(await file.arrayBuffer()), opts);
@@ -253,7 +260,7 @@ async function transcodeColumnar(contract: Contract, file: Blob, format: 'parque
 			const { records, lines } = await pickColumnar(format, data, opts.collect);
 			return { ingested: { ...base, records, lines }, csv: null, rows: 0 };
 		}
-		const read = await readColumnar(contract, format, data, {
+		const read = await readColumnar(contract, format, data, opts.onBatch!, {
 			mapping: opts.mapping,
 			signal: opts.signal,
 			onRows: (rows, total) => opts.onProgress?.({ bytes: Math.round((file.size * rows) / Math.max(1, total)), total: file.size, rows })
@@ -261,7 +268,7 @@ async function transcodeColumnar(contract: Contract, file: Blob, format: 'parque
 		checkAbort(opts.signal);
 		if (!read) return null;
 		const ingested: Ingested = { ...base, header: read.header, mapping: read.mapping, warnings: read.warnings, ...(read.fatal ? { fatal: read.fatal } : {}) };
-		return { ingested, csv: null, arrow: read.fatal ? undefined : read.batches, rows: read.rows };
+		return { ingested, csv: null, batched: !read.fatal, rows: read.rows };
 	} catch (e) {
 		if (e instanceof ImportCancelled) throw e;
 		// Unreadable here: the whole-file readers say why, in the same words as before.
