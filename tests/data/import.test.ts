@@ -482,3 +482,53 @@ describe('Arrow types as pandas, R and polars write them', () => {
 		]);
 	});
 });
+
+describe('household size (nb_personnes)', () => {
+	it('is turned into persons aged 14 or more in SQL, as the pre-step does, on every route', async () => {
+		// By hand: a1 3 − 2 = 1 adult; a2 2 − 2 = 0, under the minimum of 1; a3 « abc » is no number; a4 has no
+		// children count (required); a5 4 − 1 = 3.
+		const csv = `identifiant;annee;commune;nb_personnes;nb_enfants_moins_14;type_menage;age;activite;statut_logement
+a1;2023;93061;3;2;Famille monoparentale;30;salarié;locataire HLM
+a2;2023;93061;2;2;couple;30;employed;owner
+a3;2023;93061;abc;1;couple;30;employed;owner
+a4;2023;93061;5;;couple;30;employed;owner
+a5;2023;93061;4;1;couple avec enfants;41;employed;owner
+`;
+		const expected = [
+			[3, 'persons_14_plus', '2', 'inférieur au minimum (1)'],
+			[4, 'persons_14_plus', 'abc', 'nombre entier attendu'],
+			[5, 'persons_under_14', '', MISSING]
+		];
+		const rows = () => db.query('SELECT household_id, persons_14_plus, persons_under_14 FROM households ORDER BY 1');
+		const loaded = [
+			{ household_id: 'a1', persons_14_plus: 1, persons_under_14: 2 },
+			{ household_id: 'a5', persons_14_plus: 3, persons_under_14: 1 }
+		];
+		const fast = await importFile(db, HOUSEHOLDS, { name: 'm.csv', data: csv });
+		expect(fast.reader).toBe('duckdb');
+		expect(errs(fast.report)).toEqual(expected);
+		expect(await rows()).toEqual(loaded);
+		// The pre-step (forced by a blank line after the header: every line one further).
+		const careful = await importFile(db, HOUSEHOLDS, { name: 'm.csv', data: csv.replace('\n', '\n\n') });
+		expect(careful.reader).toBe('pre-step');
+		expect(errs(careful.report)).toEqual(expected.map(([l, ...rest]) => [(l as number) + 1, ...rest]));
+		expect(await rows()).toEqual(loaded);
+		// Arrow, typed: the same.
+		const arrow = await import('apache-arrow');
+		const table = arrow.tableFromArrays({
+			identifiant: ['a1', 'a2', 'a3', 'a4', 'a5'],
+			annee: Int32Array.from([2023, 2023, 2023, 2023, 2023]),
+			commune: ['93061', '93061', '93061', '93061', '93061'],
+			nb_personnes: ['3', '2', 'abc', '5', '4'],
+			nb_enfants_moins_14: [2, 2, 1, null, 1],
+			type_menage: ['single_parent', 'couple', 'couple', 'couple', 'couple_children'],
+			age: Int32Array.from([30, 30, 30, 30, 41]),
+			activite: ['employed', 'employed', 'employed', 'employed', 'employed'],
+			statut_logement: ['social_rent', 'owner', 'owner', 'owner', 'owner']
+		});
+		const byColumn = await importFile(db, HOUSEHOLDS, { name: 'm.arrow', data: arrow.tableToIPC(table, 'stream') });
+		expect(byColumn.reader).toBe('arrow');
+		expect(errs(byColumn.report)).toEqual(expected);
+		expect(await rows()).toEqual(loaded);
+	});
+});

@@ -362,6 +362,16 @@ async function planColumn(
 	};
 }
 
+/**
+ * A contract column fed by a total from which another column is subtracted: the household's size
+ * (nb_personnes) feeding persons_14_plus, less persons_under_14 (ingest/index.ts mapHeader). Done in SQL on the
+ * staged cells, as the pre-step does on text: only where both are whole numbers of 0 or more.
+ */
+export interface Derived {
+	column: string;
+	minus: string;
+}
+
 export interface LoadOptions {
 	/** Name of the typed table to create (default: the contract's kind). */
 	table?: string;
@@ -382,6 +392,7 @@ export interface LoadOptions {
 	decimalComma?: boolean;
 	/** The import pre-step's cleaning of coded values (French spellings, dates, commune codes), value by value. */
 	rewriter?: { rewrite(col: Column, raw: string, cells: number): string };
+	derived?: Derived;
 }
 
 /**
@@ -479,7 +490,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 			return report;
 		}
 	}
-	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter });
+	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
 /** DuckDB types of a column that hold integers, or any number. */
@@ -495,7 +506,7 @@ const NUMBER_TYPES = new Set([...INTEGER_TYPES, 'FLOAT', 'DOUBLE']);
 export async function loadTable(
 	db: Connector,
 	contract: Contract,
-	opts: { relation: string; table?: string; displayName?: string; rewriter?: LoadOptions['rewriter'] }
+	opts: { relation: string; table?: string; displayName?: string; rewriter?: LoadOptions['rewriter']; derived?: Derived }
 ): Promise<ValidationReport> {
 	const table = opts.table ?? contract.kind;
 	const report: ValidationReport = { kind: contract.kind, file: opts.displayName ?? opts.relation, read: 0, loaded: 0, rejected: 0, errors: [], warnings: [] };
@@ -527,7 +538,7 @@ export async function loadTable(
 	const select = contract.columns.map((c) => (present.has(c.name) ? `${raw(c)} AS ${ident(c.name)}` : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`));
 	await db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select.join(', ')} FROM ${ident(opts.relation)}`);
 	const x = mixedCells((c) => (present.has(c.name) ? staging(c) : TYPED.read(c)));
-	return validateStaged(db, contract, { table, staged, x, present, hasLine: false, report, rewriter: opts.rewriter });
+	return validateStaged(db, contract, { table, staged, x, present, hasLine: false, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
 /** What pass 1 hands on: the raw cells staged in contract order, and how SQL reaches them. */
@@ -539,14 +550,24 @@ interface Staged {
 	hasLine: boolean;
 	report: ValidationReport;
 	rewriter?: LoadOptions['rewriter'];
+	derived?: Derived;
 }
 
 /**
  * Passes 2 and 3 on a staged table: rejects with their reasons, duplicated keys, contract types; the staged
  * table becomes `table`, the rejects stay in `<table>_rejects`.
  */
-async function validateStaged(db: Connector, contract: Contract, { table, staged, x, present, hasLine, report, rewriter }: Staged): Promise<ValidationReport> {
+async function validateStaged(db: Connector, contract: Contract, { table, staged, x, present, hasLine, report, rewriter, derived }: Staged): Promise<ValidationReport> {
 	const byName = new Map(contract.columns.map((c) => [c.name, c]));
+	if (derived && present.has(derived.column) && present.has(derived.minus)) {
+		const [total, minus] = [byName.get(derived.column)!, byName.get(derived.minus)!];
+		const whole = (c: Column) => `(${x.num(c)} >= 0 AND ${x.num(c)} = round(${x.num(c)}))`;
+		const difference = `${x.num(total)} - ${x.num(minus)}`;
+		await db.query(
+			`UPDATE ${ident(staged)} SET ${ident(total.name)} = ${x.read(total) === 'VARCHAR' ? numberText(difference) : difference}
+			 WHERE ${whole(total)} AND ${whole(minus)}`
+		);
+	}
 	const cols = contract.columns.filter((c) => present.has(c.name));
 	const rules = ROW_RULES[contract.kind].filter((r) => present.has(r.column));
 	const rejects = `${table}_rejects`;

@@ -124,17 +124,16 @@ function plainVector(arrow: Arrow, vector: Vector): Vector {
 
 const ipc = (arrow: Arrow, columns: Record<string, Vector>) => arrow.tableToIPC(new arrow.Table(columns), 'stream');
 
-/** Header → mapping; `null` when the columnar read cannot serve it (a column computed from another: the CSV route). */
+/** Header → mapping, and the mapped columns. */
 function mapped(contract: Contract, header: string[], opts: IngestOptions) {
 	const prep = prepareHeader(contract, header, opts);
 	const used = prep.mapping.flatMap((m, i) => (m.column ? [{ index: i, header: m.header, column: m.column }] : []));
-	return { ...prep, used, computed: prep.mapping.some((m) => m.note) };
+	return { ...prep, used };
 }
 
 /**
  * Reads a Parquet or Arrow IPC file into Arrow batches of its mapped columns, handed to `sink` one row group at
- * a time (the database inserts one while the next is decoded); `null` when a column must be computed from
- * another (nb_personnes), which the CSV route does. Nothing reaches `sink` when the header is fatal.
+ * a time (the database inserts one while the next is decoded). Nothing reaches `sink` when the header is fatal.
  */
 export async function readColumnar(
 	contract: Contract,
@@ -142,13 +141,12 @@ export async function readColumnar(
 	data: Uint8Array,
 	sink: BatchSink,
 	opts: IngestOptions & { onRows?: (rows: number, total: number) => void; signal?: AbortSignal } = {}
-): Promise<ColumnarRead | null> {
+): Promise<ColumnarRead> {
 	const arrow = await import('apache-arrow');
 	if (format === 'arrow') {
 		const table = arrow.tableFromIPC(data);
 		const header = table.schema.fields.map((f) => f.name);
 		const m = mapped(contract, header, opts);
-		if (m.computed) return null;
 		const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: table.numRows };
 		if (m.fatal) return out;
 		await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, plainVector(arrow, table.getChildAt(u.index)!)]))));
@@ -160,7 +158,6 @@ export async function readColumnar(
 	const metadata = parquetMetadata(file);
 	const header = parquetSchema(metadata).children.map((c) => c.element.name);
 	const m = mapped(contract, header, opts);
-	if (m.computed) return null;
 	const total = Number(metadata.num_rows);
 	const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: total };
 	if (m.fatal) return out;

@@ -14,7 +14,7 @@ import { ident, type Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
 import { IGNORED, loadCsv, loadTable, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
-import { binaryFormat, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
+import { binaryFormat, derivedColumn, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
 import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoded, type Transcoder } from './stream.ts';
 import type { Encoding } from './encoding.ts';
 import type { Separator } from './dialect.ts';
@@ -201,7 +201,14 @@ export async function importBlob(
 				const latin1 = source === blob && sniff.encoding === 'windows-1252';
 				const rewriter = valueRewriter();
 				const read = () =>
-					validate(db, contract, csvName, table, name, { delimiter: sniff.separator, header: names, latin1, decimalComma: sniff.decimalComma, rewriter });
+					validate(db, contract, csvName, table, name, {
+						delimiter: sniff.separator,
+						header: names,
+						latin1,
+						decimalComma: sniff.decimalComma,
+						rewriter,
+						derived: derivedColumn(sniff.mapping)
+					});
 				const { records: expected, c1, loneCR, result } = await registered(db, csvName, source, opts, latin1, read);
 				if (c1 && latin1) {
 					source = await utf8();
@@ -239,7 +246,7 @@ export async function importBlob(
 			if (t.batched) {
 				if (opts.signal?.aborted) throw new ImportCancelled();
 				opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
-				r = await loadTable(db, contract, { relation: raw, table, displayName: name, rewriter });
+				r = await loadTable(db, contract, { relation: raw, table, displayName: name, rewriter, derived: derivedColumn(t.ingested.mapping) });
 			}
 		} finally {
 			await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);

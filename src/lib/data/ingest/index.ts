@@ -7,7 +7,7 @@
  */
 import { HEADER_ALIASES, normalizeHeader, normalizeValue, TOTAL_PERSONS_ALIASES, VALUE_ALIASES } from '../aliases.ts';
 import type { Column, Contract } from '../schema.ts';
-import { nameList } from '../validate.ts';
+import { nameList, type Derived } from '../validate.ts';
 import { decodeText, type Encoding } from './encoding.ts';
 import { parseCsv, type Parsed, type Separator } from './dialect.ts';
 import { isArrow, parseArrow } from './arrow.ts';
@@ -114,6 +114,11 @@ export function mapHeader(
 	const total = mapping.findIndex((m, i) => m.column === 'persons_14_plus' && TOTAL_PERSONS_ALIASES.includes(norm[i]));
 	if (contract.kind === 'households' && total >= 0) mapping[total].note = `${header[total]} − enfants de moins de 14 ans`;
 	return { mapping };
+}
+
+/** The column a mapping computes from a total (nb_personnes → persons_14_plus − persons_under_14), if any. */
+export function derivedColumn(mapping: readonly MappingEntry[]): Derived | undefined {
+	return mapping.some((m) => m.note && m.column === 'persons_14_plus') ? { column: 'persons_14_plus', minus: 'persons_under_14' } : undefined;
 }
 
 /** Optional contract columns fed by no header, with the default they take (shown beside the mapping). */

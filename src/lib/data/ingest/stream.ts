@@ -98,8 +98,8 @@ export interface CsvSniff {
 	/** Header warnings (columns ignored). */
 	warnings: string[];
 	/**
-	 * DuckDB's CSV reader can read the file (fast path): no blank line in the sample and no column computed from
-	 * another. Quoted fields are DuckDB's to read; the import checks the rest as it reads (a record spread over
+	 * DuckDB's CSV reader can read the file (fast path): no blank line in the sample (a column computed from
+	 * another, nb_personnes, is computed in SQL). Quoted fields are DuckDB's to read; the import checks the rest as it reads (a record spread over
 	 * several lines makes DuckDB's count differ from the line count).
 	 */
 	direct: boolean;
@@ -122,11 +122,7 @@ export async function sniffCsv(contract: Contract, file: Blob, opts: IngestOptio
 	const names = header.map((h) => h.trim());
 	const { mapping, warnings, fatal } = prepareHeader(contract, names, opts);
 	const numeric = mapping.flatMap((m, i) => (['int', 'double'].includes(contract.columns.find((c) => c.name === m.column)?.type ?? '') ? [i] : []));
-	const direct =
-		!fatal &&
-		!/\n\r?\n/.test(whole) &&
-		!records.some((r) => r.every((c) => c.trim() === '')) &&
-		!mapping.some((m) => m.note);
+	const direct = !fatal && !/\n\r?\n/.test(whole) && !records.some((r) => r.every((c) => c.trim() === ''));
 	const decimalComma = separator !== ',' && records.some((r) => numeric.some((i) => DECIMAL_COMMA.test(r[i] ?? '')));
 	return { encoding, separator, header: names, mapping, warnings, direct, c1: encoding === 'windows-1252' && hasC1(head), decimalComma };
 }
@@ -251,7 +247,7 @@ export const transcode: Transcoder = async (contract, file, opts) => {
 	}
 };
 
-/** A Parquet or Arrow file read column by column (columnar.ts); null when only the CSV route can read it. */
+/** A Parquet or Arrow file read column by column (columnar.ts); null when it cannot (the CSV route then says why). */
 async function transcodeColumnar(contract: Contract, file: Blob, format: 'parquet' | 'arrow', opts: StreamOptions): Promise<Transcoded | null> {
 	const data = new Uint8Array(await file.arrayBuffer());
 	const base: Ingested = { text: '', encoding: format, separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
@@ -266,7 +262,6 @@ async function transcodeColumnar(contract: Contract, file: Blob, format: 'parque
 			onRows: (rows, total) => opts.onProgress?.({ bytes: Math.round((file.size * rows) / Math.max(1, total)), total: file.size, rows })
 		});
 		checkAbort(opts.signal);
-		if (!read) return null;
 		const ingested: Ingested = { ...base, header: read.header, mapping: read.mapping, warnings: read.warnings, ...(read.fatal ? { fatal: read.fatal } : {}) };
 		return { ingested, csv: null, batched: !read.fatal, rows: read.rows };
 	} catch (e) {
