@@ -493,9 +493,9 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
-/** DuckDB types of a column that hold integers, or any number. */
-const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'UHUGEINT']);
-const NUMBER_TYPES = new Set([...INTEGER_TYPES, 'FLOAT', 'DOUBLE']);
+/** DuckDB types of a column holding integers that fit a BIGINT, or any number (a wider integer is staged as DOUBLE). */
+const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
+const NUMBER_TYPES = new Set([...INTEGER_TYPES, 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'FLOAT', 'DOUBLE']);
 
 /**
  * Validates a table already in DuckDB (a Parquet or Arrow file inserted column by column, columns named after
