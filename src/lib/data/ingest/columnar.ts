@@ -161,13 +161,16 @@ export async function readColumnar(
 	const total = Number(metadata.num_rows);
 	const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: total };
 	if (m.fatal) return out;
-	// One row group at a time: the decoded values of one group, then its Arrow batch, are all that is held.
+	// One row group at a time, and within it one column at a time: a column's decoded values become its Arrow
+	// vector before the next column is decoded (pyarrow writes a million rows as one group), so the JS heap holds
+	// one column of values, not the whole group's.
 	let start = 0;
 	for (const group of metadata.row_groups) {
 		if (opts.signal?.aborted) break;
 		const end = start + Number(group.num_rows);
-		const columns = await parquetColumns(parquetRead, file, metadata, m.used.map((u) => u.header), start, end);
-		await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, vectorOf(arrow, columns.get(u.header)!)]))));
+		const vectors: Record<string, Vector> = {};
+		for (const u of m.used) vectors[u.column] = vectorOf(arrow, (await parquetColumns(parquetRead, file, metadata, [u.header], start, end)).get(u.header)!);
+		await sink(ipc(arrow, vectors));
 		start = end;
 		opts.onRows?.(start, total);
 	}
