@@ -113,13 +113,16 @@ const failedColumn = (message: string) => /Error when converting column "([^"]+)
 const TYPED_ATTEMPTS = 8;
 
 /** The reader already typed the column as the contract wants it (an integer, a boolean): not a DOUBLE for an int. */
-const readTyped = (x: Cells, col: Column) => (col.type === 'int' && x.read(col) === 'BIGINT') || (col.type === 'bool' && x.read(col) === 'BOOLEAN');
+const readTyped = (x: Cells, col: Column) => (col.type === 'int' && INTEGER_TYPES.has(x.read(col))) || (col.type === 'bool' && x.read(col) === 'BOOLEAN');
 
 /** A number as text as a person writes it: 93061 and -1, not 93061.0 and -1.0. */
 const numberText = (n: string) => `CASE WHEN ${n} = round(${n}) AND abs(${n}) < 1e15 THEN CAST(CAST(${n} AS BIGINT) AS VARCHAR) ELSE CAST(${n} AS VARCHAR) END`;
 
 /** A staged cell as text, for a reject's value. */
 const valueText = (x: Cells, col: Column) => (x.read(col) === 'DOUBLE' ? numberText(ident(col.name)) : `${ident(col.name)}::VARCHAR`);
+
+/** DuckDB types of a column holding integers that fit a BIGINT (an Arrow file's integer columns are kept so). */
+const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
 
 /** Finite (not ±inf, not NaN), written as bounds rather than isinf(): DuckDB proves it from a table's statistics. */
 const finite = (n: string) => `${n} > '-inf'::DOUBLE AND ${n} < 'inf'::DOUBLE`;
@@ -493,52 +496,32 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
-/** DuckDB types of a column holding integers that fit a BIGINT, or any number (a wider integer is staged as DOUBLE). */
-const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
-const NUMBER_TYPES = new Set([...INTEGER_TYPES, 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'FLOAT', 'DOUBLE']);
 
 /**
- * Validates a table already in DuckDB (a Parquet or Arrow file inserted column by column, columns named after
- * the contract) and (re)creates the typed table, as loadCsv does for a CSV: a column keeps the file's type where
- * it is the contract's (an integer, a number, a boolean), any other is staged as text and parsed in SQL, so each
- * cell gets the same checks and reasons as a CSV cell. Rows keep the file's order (line = row + 2).
+ * Validates a staged table already in DuckDB (a Parquet or Arrow file inserted by ingest/columnar.ts: every
+ * contract column in contract order, typed as the file typed it where that is the contract's kind, text
+ * otherwise, an absent one as its default) and makes it the typed table, as loadCsv does for a CSV's cells.
+ * Rows keep the file's order (line = row + 2).
  */
-export async function loadTable(
+export async function loadStaged(
 	db: Connector,
 	contract: Contract,
-	opts: { relation: string; table?: string; displayName?: string; rewriter?: LoadOptions['rewriter']; derived?: Derived }
+	opts: { relation: string; present: ReadonlySet<string>; table?: string; displayName?: string; rewriter?: LoadOptions['rewriter']; derived?: Derived }
 ): Promise<ValidationReport> {
 	const table = opts.table ?? contract.kind;
 	const report: ValidationReport = { kind: contract.kind, file: opts.displayName ?? opts.relation, read: 0, loaded: 0, rejected: 0, errors: [], warnings: [] };
-	const types = new Map(
-		(await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(opts.relation)}`)).map((r) => [r.column_name, r.column_type])
-	);
-	const present = new Set(contract.columns.filter((c) => types.has(c.name)).map((c) => c.name));
-	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
+	const missing = contract.columns.filter((c) => c.required && !opts.present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
 		report.read = report.rejected = await count(db, ident(opts.relation));
 		report.fatal = `${report.file} : colonne obligatoire absente : ${missing.join(', ')} (fichier refusé en entier)`;
 		return report;
 	}
-	const staging = (c: Column): string => {
-		const t = types.get(c.name)!;
-		if (c.type === 'int' && INTEGER_TYPES.has(t)) return 'BIGINT';
-		if (isNumeric(c) && NUMBER_TYPES.has(t)) return 'DOUBLE';
-		if (c.type === 'bool' && t === 'BOOLEAN') return 'BOOLEAN';
-		return 'VARCHAR';
-	};
-	const staged = `${table}__staged`;
-	// A whole number held as a float (pandas writes an integer column with a gap as float64) is written as
-	// JavaScript and a spreadsheet write it, 93061 and not 93061.0, before it is checked as text.
-	const raw = (c: Column) => {
-		const C = ident(c.name);
-		const t = types.get(c.name)!;
-		return staging(c) === 'VARCHAR' && (t === 'DOUBLE' || t === 'FLOAT') ? numberText(C) : `CAST(${C} AS ${staging(c)})`;
-	};
-	const select = contract.columns.map((c) => (present.has(c.name) ? `${raw(c)} AS ${ident(c.name)}` : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`));
-	await db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select.join(', ')} FROM ${ident(opts.relation)}`);
-	const x = mixedCells((c) => (present.has(c.name) ? staging(c) : TYPED.read(c)));
-	return validateStaged(db, contract, { table, staged, x, present, hasLine: false, report, rewriter: opts.rewriter, derived: opts.derived });
+	const types = new Map(
+		(await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(opts.relation)}`)).map((r) => [r.column_name, r.column_type])
+	);
+	const x = mixedCells((c) => types.get(c.name) ?? 'VARCHAR');
+	const present = new Set([...opts.present].filter((c) => types.has(c)));
+	return validateStaged(db, contract, { table, staged: opts.relation, x, present, hasLine: false, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
 /** What pass 1 hands on: the raw cells staged in contract order, and how SQL reaches them. */

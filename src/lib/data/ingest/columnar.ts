@@ -1,15 +1,18 @@
 /**
  * Parquet and Arrow IPC read column by column into Arrow record batches for DuckDB (insertArrow), instead of
- * cell by cell into CSV text: a number stays a number, a million rows never become 38 million strings. Only the
- * mapped columns are kept, named after their contract column; validate.ts (loadTable) then types and checks
- * them in SQL exactly as it does a CSV's cells. The original records of the rejected rows are picked out
- * afterwards (pickColumnar), as text, for the rejects file.
+ * cell by cell into CSV text: a number stays a number, a million rows never become 38 million strings. Each batch
+ * is already the staged table validate.ts checks (loadStaged): every contract column in contract order, a mapped
+ * one as the file typed it where that is the contract's kind (else as text, parsed in SQL as a CSV cell is), an
+ * absent one as its default. The original records of the rejected rows are picked out afterwards
+ * (pickColumnar), as text, for the rejects file.
  */
-import type { Contract } from '../schema.ts';
+import type { Column, Contract } from '../schema.ts';
 import { prepareHeader, type IngestOptions, type MappingEntry } from './index.ts';
 
 type Arrow = typeof import('apache-arrow');
 type Vector = import('apache-arrow').Vector;
+type DataType = import('apache-arrow').DataType;
+type SchemaElement = import('hyparquet').SchemaElement;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -33,51 +36,111 @@ export interface ColumnarRead {
 /** Receives each Arrow IPC stream of the mapped columns, named after their contract column, in row order. */
 export type BatchSink = (ipc: Uint8Array) => void | Promise<void>;
 
-/** Values of one column chunk → an Arrow vector DuckDB takes as is: numbers, integers, booleans or text. */
-function vectorOf(arrow: Arrow, values: ArrayLike<unknown>): Vector {
-	if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return arrow.makeVector(values as Float64Array);
-	let kind: 'number' | 'bigint' | 'boolean' | 'text' | null = null;
-	let nulls = 0;
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (v === null || v === undefined) {
-			nulls++;
-			continue;
-		}
-		const t = typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? (typeof v as 'number' | 'bigint' | 'boolean') : 'text';
-		if (kind === null) kind = t;
-		else if (kind !== t) {
-			kind = 'text';
-			break;
-		}
-	}
+/**
+ * How a mapped column is staged for validate.ts: kept as an Arrow file typed it (an integer or a number for a
+ * numeric column, a boolean, text), as numbers (Parquet's integers and decimals), as booleans, or as text, which
+ * validate.ts parses as it does a CSV cell. Decided once per column from the file's schema, so that every batch of
+ * a file has the same types.
+ */
+type Staging = 'keep' | 'number' | 'bool' | 'text';
+
+const PARQUET_INTEGERS = new Set([undefined, 'INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16', 'UINT_32', 'UINT_64', 'DECIMAL']);
+
+function parquetStaging(col: Column, element: SchemaElement): Staging {
+	const logical = element.logical_type?.type;
+	const number =
+		((element.type === 'INT32' || element.type === 'INT64') && PARQUET_INTEGERS.has(element.converted_type) && (!logical || logical === 'INTEGER' || logical === 'DECIMAL')) ||
+		element.type === 'FLOAT' ||
+		element.type === 'DOUBLE';
+	if (col.type === 'int' || col.type === 'double') return number ? 'number' : 'text';
+	if (col.type === 'bool') return element.type === 'BOOLEAN' ? 'bool' : 'text';
+	return 'text';
+}
+
+function arrowStaging(arrow: Arrow, col: Column, type: DataType): Staging {
+	const D = arrow.DataType;
+	const integer = D.isInt(type) && (type.isSigned ? type.bitWidth <= 64 : type.bitWidth <= 32);
+	const float = D.isFloat(type) && type.precision !== arrow.Precision.HALF;
+	if (col.type === 'int' || col.type === 'double') return integer || float ? 'keep' : 'text';
+	if (col.type === 'bool') return D.isBool(type) ? 'keep' : 'text';
+	return D.isUtf8(type) ? 'keep' : 'text';
+}
+
+const bitmap = (n: number) => new Uint8Array((n + 7) >> 3);
+const set = (bits: Uint8Array, i: number) => (bits[i >> 3] |= 1 << (i & 7));
+const isNull = (v: unknown) => v === null || v === undefined;
+
+/** Cells → Float64 (a Parquet INT64 arrives as a bigint). */
+function numberVector(arrow: Arrow, values: ArrayLike<unknown>): Vector {
 	const n = values.length;
-	if (kind === 'number' || kind === 'bigint') {
-		const data = kind === 'number' ? new Float64Array(n) : new BigInt64Array(n);
-		const validity = new Uint8Array((n + 7) >> 3);
-		for (let i = 0; i < n; i++) {
-			const v = values[i];
-			if (v === null || v === undefined) continue;
-			(data as Float64Array)[i] = v as number;
-			validity[i >> 3] |= 1 << (i & 7);
+	const data = new Float64Array(n);
+	const validity = bitmap(n);
+	let nulls = 0;
+	for (let i = 0; i < n; i++) {
+		const v = values[i];
+		if (isNull(v)) nulls++;
+		else {
+			data[i] = Number(v);
+			set(validity, i);
 		}
-		const type = kind === 'number' ? new arrow.Float64() : new arrow.Int64();
-		return arrow.makeVector(arrow.makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data } as never));
 	}
-	if (kind === 'boolean') {
-		const data = new Uint8Array((n + 7) >> 3);
-		const validity = new Uint8Array((n + 7) >> 3);
-		for (let i = 0; i < n; i++) {
-			const v = values[i];
-			if (v === null || v === undefined) continue;
-			if (v) data[i >> 3] |= 1 << (i & 7);
-			validity[i >> 3] |= 1 << (i & 7);
+	return arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
+}
+
+function boolVector(arrow: Arrow, values: ArrayLike<unknown>): Vector {
+	const n = values.length;
+	const data = bitmap(n);
+	const validity = bitmap(n);
+	let nulls = 0;
+	for (let i = 0; i < n; i++) {
+		const v = values[i];
+		if (isNull(v)) nulls++;
+		else {
+			if (v) set(data, i);
+			set(validity, i);
 		}
-		return arrow.makeVector(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
 	}
-	const text = new Array<string | null>(n);
-	for (let i = 0; i < n; i++) text[i] = values[i] === null || values[i] === undefined ? null : typeof values[i] === 'string' ? (values[i] as string) : cellText(values[i]);
+	return arrow.makeVector(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
+}
+
+/** Cells → text as the rejects file shows them (a date as its ISO day, 93061 for a whole number). */
+function textVector(arrow: Arrow, values: { length: number; at(i: number): unknown }, isDate = false): Vector {
+	const text = new Array<string | null>(values.length);
+	for (let i = 0; i < values.length; i++) {
+		const v = values.at(i);
+		text[i] = isNull(v) ? null : typeof v === 'string' ? v : cellText(v, isDate);
+	}
 	return utf8Vector(arrow, text);
+}
+
+/** A Parquet column chunk's values → its staged vector. */
+function stagedParquet(arrow: Arrow, staging: Staging, values: ArrayLike<unknown>): Vector {
+	if (staging === 'number') return numberVector(arrow, values);
+	if (staging === 'bool') return boolVector(arrow, values);
+	return textVector(arrow, { length: values.length, at: (i) => values[i] });
+}
+
+/** The column a contract column takes when the file has none: its default on every row (typed as the contract says). */
+function defaultVector(arrow: Arrow, col: Column, n: number): Vector {
+	const d = col.default ?? null;
+	const validity = bitmap(n);
+	if (d !== null) validity.fill(255);
+	const nulls = d === null ? n : 0;
+	const nullBitmap = nulls ? validity : null;
+	switch (col.type) {
+		case 'int':
+			return arrow.makeVector(arrow.makeData({ type: new arrow.Int32(), length: n, nullCount: nulls, nullBitmap, data: new Int32Array(n).fill(Number(d)) }));
+		case 'double':
+			return arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length: n, nullCount: nulls, nullBitmap, data: new Float64Array(n).fill(Number(d)) }));
+		case 'bool':
+			return arrow.makeVector(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap, data: bitmap(n).fill(d ? 255 : 0) }));
+		case 'date': {
+			const day = d === null ? 0 : Math.floor(Date.parse(String(d)) / 86_400_000);
+			return arrow.makeVector(arrow.makeData({ type: new arrow.DateDay(), length: n, nullCount: nulls, nullBitmap, data: new Int32Array(n).fill(day) }));
+		}
+		default:
+			return utf8Vector(arrow, new Array<string | null>(n).fill(d === null ? null : String(d)));
+	}
 }
 
 const encoder = new TextEncoder();
@@ -108,21 +171,14 @@ function utf8Vector(arrow: Arrow, text: ReadonlyArray<string | null>): Vector {
 	return arrow.makeVector(arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, valueOffsets: offsets, data }));
 }
 
-/** An Arrow column DuckDB reads as is (numbers, booleans, text); any other (dictionary, date, decimal…) as text. */
-function plainVector(arrow: Arrow, vector: Vector): Vector {
-	const t = vector.type;
-	const D = arrow.DataType;
-	if (D.isFloat(t) || D.isInt(t) || D.isBool(t) || D.isUtf8(t)) return vector;
-	const isDate = D.isDate(t) || D.isTimestamp(t);
-	const text = new Array<string | null>(vector.length);
-	for (let i = 0; i < vector.length; i++) {
-		const v = vector.get(i);
-		text[i] = v === null || v === undefined ? null : cellText(v, isDate);
-	}
-	return utf8Vector(arrow, text);
+/**
+ * One batch: every contract column in contract order, from the file where it is mapped (`staged`), its default
+ * otherwise — the staged table validate.ts (loadStaged) checks in place.
+ */
+function ipc(arrow: Arrow, contract: Contract, staged: ReadonlyMap<string, Vector>, rows: number): Uint8Array {
+	const columns = Object.fromEntries(contract.columns.map((c) => [c.name, staged.get(c.name) ?? defaultVector(arrow, c, rows)]));
+	return arrow.tableToIPC(new arrow.Table(columns), 'stream');
 }
-
-const ipc = (arrow: Arrow, columns: Record<string, Vector>) => arrow.tableToIPC(new arrow.Table(columns), 'stream');
 
 /** Header → mapping, and the mapped columns. */
 function mapped(contract: Contract, header: string[], opts: IngestOptions) {
@@ -143,13 +199,22 @@ export async function readColumnar(
 	opts: IngestOptions & { onRows?: (rows: number, total: number) => void; signal?: AbortSignal } = {}
 ): Promise<ColumnarRead> {
 	const arrow = await import('apache-arrow');
+	const byName = new Map(contract.columns.map((c) => [c.name, c]));
 	if (format === 'arrow') {
 		const table = arrow.tableFromIPC(data);
 		const header = table.schema.fields.map((f) => f.name);
 		const m = mapped(contract, header, opts);
 		const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: table.numRows };
 		if (m.fatal) return out;
-		await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, plainVector(arrow, table.getChildAt(u.index)!)]))));
+		const staged = new Map<string, Vector>();
+		for (const u of m.used) {
+			const vector = table.getChildAt(u.index)!;
+			const type = table.schema.fields[u.index].type;
+			const isDate = arrow.DataType.isDate(type) || arrow.DataType.isTimestamp(type);
+			const col = byName.get(u.column)!;
+			staged.set(u.column, arrowStaging(arrow, col, type) === 'keep' ? vector : textVector(arrow, { length: vector.length, at: (i) => vector.get(i) }, isDate));
+		}
+		await sink(ipc(arrow, contract, staged, table.numRows));
 		opts.onRows?.(table.numRows, table.numRows);
 		return out;
 	}
@@ -159,6 +224,8 @@ export async function readColumnar(
 	const header = parquetSchema(metadata).children.map((c) => c.element.name);
 	const m = mapped(contract, header, opts);
 	const total = Number(metadata.num_rows);
+	const elements = parquetSchema(metadata).children.map((c) => c.element);
+	const stagings = new Map(m.used.map((u) => [u.column, parquetStaging(byName.get(u.column)!, elements[u.index])]));
 	const out: ColumnarRead = { header, mapping: m.mapping, warnings: m.warnings, fatal: m.fatal, rows: total };
 	if (m.fatal) return out;
 	// One row group at a time, and within it one column at a time: a column's decoded values become its Arrow
@@ -168,14 +235,17 @@ export async function readColumnar(
 	for (const group of metadata.row_groups) {
 		if (opts.signal?.aborted) break;
 		const end = start + Number(group.num_rows);
-		const vectors: Record<string, Vector> = {};
-		for (const u of m.used) vectors[u.column] = vectorOf(arrow, (await parquetColumns(parquetRead, file, metadata, [u.header], start, end)).get(u.header)!);
-		await sink(ipc(arrow, vectors));
+		const staged = new Map<string, Vector>();
+		for (const u of m.used) {
+			const values = (await parquetColumns(parquetRead, file, metadata, [u.header], start, end)).get(u.header)!;
+			staged.set(u.column, stagedParquet(arrow, stagings.get(u.column)!, values));
+		}
+		await sink(ipc(arrow, contract, staged, end - start));
 		start = end;
 		opts.onRows?.(start, total);
 	}
 	// A file of no rows still makes a table, of text columns.
-	if (!metadata.row_groups.length) await sink(ipc(arrow, Object.fromEntries(m.used.map((u) => [u.column, vectorOf(arrow, [])]))));
+	if (!metadata.row_groups.length) await sink(ipc(arrow, contract, new Map(m.used.map((u) => [u.column, stagedParquet(arrow, stagings.get(u.column)!, [])])), 0));
 	return out;
 }
 

@@ -13,7 +13,7 @@
 import { ident, type Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
-import { IGNORED, loadCsv, loadTable, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
+import { IGNORED, loadCsv, loadStaged, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
 import { binaryFormat, derivedColumn, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
 import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoded, type Transcoder } from './stream.ts';
 import type { Encoding } from './encoding.ts';
@@ -246,7 +246,8 @@ export async function importBlob(
 			if (t.batched) {
 				if (opts.signal?.aborted) throw new ImportCancelled();
 				opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
-				r = await loadTable(db, contract, { relation: raw, table, displayName: name, rewriter, derived: derivedColumn(t.ingested.mapping) });
+				const present = new Set(t.ingested.mapping.flatMap((m) => (m.column ? [m.column] : [])));
+				r = await loadStaged(db, contract, { relation: raw, present, table, displayName: name, rewriter, derived: derivedColumn(t.ingested.mapping) });
 			}
 		} finally {
 			await db.query(`DROP TABLE IF EXISTS ${ident(raw)}`);
