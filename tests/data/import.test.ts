@@ -532,3 +532,40 @@ a5;2023;93061;4;1;couple avec enfants;41;employed;owner
 		expect(await rows()).toEqual(loaded);
 	});
 });
+
+describe('Parquet row groups', () => {
+	it('a column empty in the first row group and filled in the next loads with the same types, in file order', async () => {
+		const { parquetWriteBuffer } = await import('hyparquet-writer');
+		const n = 6;
+		const ids = Array.from({ length: n }, (_, i) => `g${i + 1}`);
+		const parquet = new Uint8Array(
+			parquetWriteBuffer({
+				rowGroupSize: 3,
+				columnData: [
+					{ name: 'identifiant', data: ids, type: 'STRING' },
+					{ name: 'annee', data: Array(n).fill(2023), type: 'INT32' },
+					{ name: 'commune', data: Array(n).fill('93061'), type: 'STRING' },
+					{ name: 'nb_14_ans_et_plus', data: Array(n).fill(1), type: 'INT32' },
+					{ name: 'nb_enfants_moins_14', data: Array(n).fill(0), type: 'INT32' },
+					{ name: 'type_menage', data: Array(n).fill('single'), type: 'STRING' },
+					{ name: 'age_ref', data: Array(n).fill(40), type: 'INT32' },
+					{ name: 'activite', data: Array(n).fill('employed'), type: 'STRING' },
+					{ name: 'statut_occupation', data: Array(n).fill('owner'), type: 'STRING' },
+					// Empty in the first group: numbers, then text, only in the second.
+					{ name: 'loyer', data: [null, null, null, 450.5, 0, 700], type: 'DOUBLE' },
+					{ name: 'iris', data: [null, null, null, '930610101', '930610102', null], type: 'STRING' }
+				]
+			})
+		);
+		const { report: r, reader } = await importFile(db, HOUSEHOLDS, { name: 'groupes.parquet', data: parquet });
+		expect([reader, r.read, r.loaded, r.rejected, r.fatal]).toEqual(['arrow', 6, 6, 0, undefined]);
+		expect(await db.query('SELECT household_id, charge_rent, iris FROM households')).toEqual([
+			{ household_id: 'g1', charge_rent: 0, iris: null },
+			{ household_id: 'g2', charge_rent: 0, iris: null },
+			{ household_id: 'g3', charge_rent: 0, iris: null },
+			{ household_id: 'g4', charge_rent: 450.5, iris: '930610101' },
+			{ household_id: 'g5', charge_rent: 0, iris: '930610102' },
+			{ household_id: 'g6', charge_rent: 700, iris: null }
+		]);
+	});
+});
