@@ -313,6 +313,31 @@ describe('large contract-form files', () => {
 		expect(await db.query("SELECT commune, activity_ref FROM households WHERE household_id = 'late'")).toEqual([{ commune: '01001', activity_ref: 'employed' }]);
 	});
 
+	it('lines of separators only (Excel’s emptied rows) and empty lines at the end stay on DuckDB’s reader and are no rows', async () => {
+		// French form, 2 000 lines past the 64 KiB sample; « ;;;; » lines at 502 and after the last record, a bad
+		// record at 1003 (an empty family type: really rejected, not dropped), two empty lines at the very end.
+		const head = 'identifiant;annee;commune;nb_14_ans_et_plus;nb_enfants_moins_14;type_menage;age;activite;statut_logement;Commentaire';
+		const lines = [head];
+		for (let i = 0; i < 2000; i++) lines.push(i === 500 ? ';;;;;;;;;' : i === 1001 ? `b${i};2023;93061;1;0;;40;salarié;propriétaire;vu` : `b${i};2023;93061;1;0;Personne seule;40;salarié;propriétaire;`);
+		lines.push(';;;;;;;;;', ' ; ;;;;;;;;');
+		const text = lines.join('\r\n') + '\r\n\r\n\r\n';
+		const expected = [[1003, 'family_type', '', MISSING]];
+		const fast = await importFile(db, HOUSEHOLDS, { name: 'vides.csv', data: text });
+		expect(fast.reader).toBe('duckdb');
+		expect([fast.report.read, fast.report.loaded, fast.report.rejected]).toEqual([1999, 1998, 1]);
+		expect(errs(fast.report)).toEqual(expected);
+		expect(await db.query('SELECT count(*)::INTEGER AS n FROM households_rejects')).toEqual([{ n: 1 }]);
+		// The pre-step (a quoted line break sends the file there) skips the same lines.
+		const careful = await importFile(db, HOUSEHOLDS, { name: 'vides.csv', data: text.replace(';vu', ';"v\nu"') });
+		expect(careful.reader).toBe('pre-step');
+		expect([careful.report.read, careful.report.loaded, careful.report.rejected]).toEqual([1999, 1998, 1]);
+		expect(errs(careful.report)).toEqual(expected);
+		// An empty line before the last record shifts DuckDB's rows: the pre-step reads it, lines stay right.
+		const inside = await importFile(db, HOUSEHOLDS, { name: 'vides.csv', data: text.replace(';vu\r\n', ';vu\r\n\r\n') });
+		expect(inside.reader).toBe('pre-step');
+		expect(errs(inside.report)).toEqual(expected);
+	});
+
 	it('a contract-form file with Windows line ends and an unknown column reads with the header it was sniffed with', async () => {
 		const text = [
 			'household_id,year,commune,persons_14_plus,persons_under_14,family_type,age_ref,activity_ref,tenure,note,income_work',

@@ -79,38 +79,85 @@ const meta = (i: Ingested) => ({
 });
 
 interface Scanned {
-	/** Records if every line is one: line breaks, plus an unterminated last line, minus the header. */
+	/**
+	 * Records DuckDB reads if every line is one: the lines after the header, empty ones aside (DuckDB skips them),
+	 * lines of separators only included (DuckDB reads them as rows of empty cells).
+	 */
 	records: number;
 	/** A byte Latin-1 reads differently from Windows-1252 (looked for only when asked). */
 	c1: boolean;
 	/** A carriage return not followed by a line feed before the end: a line break DuckDB sees and the count does not. */
 	loneCR: boolean;
+	/** An empty line before the last record: DuckDB skips it without a word, so its rows no longer follow the lines. */
+	emptyInside: boolean;
+	/** Lines of separators and spaces only (Excel's emptied rows « ;;;; »): no record for the pre-step. */
+	blank: number[];
 }
 
 /**
- * Counts a CSV's line breaks (a CSV where every line is one record, no quoted line break and no blank line,
- * holds that many records plus the header), reading it in chunks for the progress bar; `c1` also looks for
- * the bytes Latin-1 reads differently from Windows-1252; `keep` receives the bytes.
+ * Reads a CSV in chunks for the progress bar and tells, line by line, what DuckDB will make of it (see Scanned);
+ * `separator` is the byte a blank line may hold; `c1` also looks for the bytes Latin-1 reads differently from
+ * Windows-1252; `keep` receives the bytes. A line is looked into only up to its first byte that is not a
+ * separator or a space: the first byte of a data line.
  */
-async function scan(file: Blob, opts: ImportOptions, c1 = false, keep?: Uint8Array): Promise<Scanned> {
+async function scan(file: Blob, opts: ImportOptions, separator: string, c1 = false, keep?: Uint8Array): Promise<Scanned> {
 	const step = 4 << 20;
-	let breaks = 0;
+	const sep = separator.charCodeAt(0);
 	let last = 10;
 	let found = false;
 	let loneCR = false;
+	let line = 1;
+	let records = 0;
+	let emptyRun = 0;
+	let emptyInside = false;
+	const blank: number[] = [];
+	// The line being read: its bytes so far (a carriage return aside) and whether all are separators or spaces.
+	let length = 0;
+	let onlyBlank = true;
+	const endLine = () => {
+		if (line > 1) {
+			if (length === 0) emptyRun++;
+			else {
+				if (emptyRun) emptyInside = true;
+				emptyRun = 0;
+				records++;
+				if (onlyBlank) blank.push(line);
+			}
+		}
+		line++;
+		length = 0;
+		onlyBlank = true;
+	};
 	for (let pos = 0; pos < file.size; pos += step) {
 		if (opts.signal?.aborted) throw new ImportCancelled();
 		const chunk = new Uint8Array(await file.slice(pos, pos + step).arrayBuffer());
-		for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) breaks++;
 		// A CR ending the previous chunk needs this one's first byte.
 		if (last === 13 && chunk.length && chunk[0] !== 10) loneCR = true;
 		for (let i = chunk.indexOf(13); i >= 0 && i + 1 < chunk.length; i = chunk.indexOf(13, i + 1)) if (chunk[i + 1] !== 10) loneCR = true;
+		for (let start = 0; ; ) {
+			const nl = chunk.indexOf(10, start);
+			const end = nl < 0 ? chunk.length : nl;
+			if (onlyBlank)
+				for (let i = start; i < end; i++) {
+					const b = chunk[i];
+					if (b !== sep && b !== 32 && b !== 9 && b !== 13) {
+						onlyBlank = false;
+						break;
+					}
+				}
+			length += end - start;
+			if (nl < 0) break;
+			if (nl > 0 ? chunk[nl - 1] === 13 : last === 13) length--;
+			endLine();
+			start = nl + 1;
+		}
 		if (chunk.length) last = chunk[chunk.length - 1];
 		if (c1 && !found) found = hasC1(chunk);
 		keep?.set(chunk, pos);
-		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: breaks });
+		opts.onProgress?.({ phase: 'lecture', bytes: Math.min(pos + step, file.size), total: file.size, rows: records });
 	}
-	return { records: Math.max(0, breaks + (last !== 10 ? 1 : 0) - 1), c1: found, loneCR };
+	if (length > 0) endLine();
+	return { records, c1: found, loneCR, emptyInside, blank };
 }
 
 /**
@@ -118,31 +165,44 @@ async function scan(file: Blob, opts: ImportOptions, c1 = false, keep?: Uint8Arr
  * the File itself, so the scan (main thread) and DuckDB's reading (its Worker) run at the same time; elsewhere
  * the bytes are read in chunks and handed over first.
  */
-async function registered<T>(db: Connector, name: string, file: Blob, opts: ImportOptions, c1: boolean, read: () => Promise<T>) {
+async function registered<T>(db: Connector, name: string, file: Blob, opts: ImportOptions, separator: string, c1: boolean, read: () => Promise<T>) {
 	if (db.registerBlob) {
 		await db.registerBlob(name, file);
 		const reading = read();
 		reading.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
 		// A cancel stops the count at once, but DuckDB's read runs to its end: wait for it, so that none of this
 		// import's statements runs after the caller has dropped its tables.
-		const scanned = await scan(file, opts, c1).catch(async (e) => {
+		const scanned = await scan(file, opts, separator, c1).catch(async (e) => {
 			await reading.catch(() => undefined);
 			throw e;
 		});
 		return { ...scanned, result: await reading };
 	}
 	const bytes = new Uint8Array(file.size);
-	const scanned = await scan(file, opts, c1, bytes);
+	const scanned = await scan(file, opts, separator, c1, bytes);
 	await db.registerFile(name, bytes);
 	return { ...scanned, result: await read() };
 }
 
-/** A rejected line with every required column empty: a line of separators only, which the pre-step skips. */
-function emptyLines(contract: Contract, report: ValidationReport, mapped: Set<string>): boolean {
+/**
+ * The report without the lines of separators only, which the pre-step skips and DuckDB reads as rows of empty
+ * cells (hence rejected, every required column missing); null when one of them was not so rejected, so that the
+ * careful path decides.
+ */
+async function withoutBlankLines(db: Connector, contract: Contract, table: string, report: ValidationReport, blank: readonly number[], mapped: Set<string>) {
+	if (!blank.length) return report;
 	const required = contract.columns.filter((c) => c.required && mapped.has(c.name)).length;
 	const missing = new Map<number, number>();
 	for (const e of report.errors) if (e.reason === MISSING) missing.set(e.line, (missing.get(e.line) ?? 0) + 1);
-	return [...missing.values()].some((n) => n === required);
+	if (!blank.every((l) => missing.get(l) === required)) return null;
+	const skip = new Set(blank);
+	await db.query(`DELETE FROM ${ident(`${table}_rejects`)} WHERE line IN (${blank.join(', ')})`);
+	return {
+		...report,
+		read: report.read - blank.length,
+		rejected: report.rejected - blank.length,
+		errors: report.errors.filter((e) => !skip.has(e.line))
+	};
 }
 
 /** Validates the clean CSV registered under `registered` into `table`. */
@@ -209,18 +269,18 @@ export async function importBlob(
 						rewriter,
 						derived: derivedColumn(sniff.mapping)
 					});
-				const { records: expected, c1, loneCR, result } = await registered(db, csvName, source, opts, latin1, read);
+				const { records: expected, c1, loneCR, emptyInside, blank, result } = await registered(db, csvName, source, opts, sniff.separator, latin1, read);
 				if (c1 && latin1) {
 					source = await utf8();
 					continue;
 				}
 				opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: expected });
-				// A line DuckDB could not read, lines that are not records (a quoted line break, a blank line or one
-				// of separators only past the sample), or a rejected cell the pre-step would have rewritten: the
-				// careful path decides.
-				const r = loneCR ? null : result;
-				const mapped = new Set(names);
-				if (r && !r.fatal && r.read === expected && !emptyLines(contract, r, mapped) && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
+				// A line DuckDB could not read, lines that are not records (a quoted line break, an empty line before
+				// the last record), or a rejected cell the pre-step would have rewritten: the careful path decides.
+				// Lines of separators only are dropped from the report, as the pre-step skips them.
+				const whole = loneCR || emptyInside || !result || result.fatal || result.read !== expected ? null : result;
+				const r = whole && (await withoutBlankLines(db, contract, table, whole, blank, new Set(names)));
+				if (r && !r.errors.some((e) => rewritten(contract, e.column, e.value))) {
 					report = { ...r, warnings: [...sniff.warnings, ...rewriter.warnings(), ...r.warnings] };
 					dialect = { file: source, encoding: source === blob ? sniff.encoding : 'utf-8', separator: sniff.separator };
 					ingested = { text: '', encoding: sniff.encoding, separator: sniff.separator, header: sniff.header, records: [], lines: [], mapping: sniff.mapping, warnings: [] };
@@ -269,7 +329,7 @@ export async function importBlob(
 		if (ingested.fatal || !t.csv) return refused(contract, name, t.rows, ingested, ingested.fatal ?? 'fichier illisible');
 		if (opts.signal?.aborted) throw new ImportCancelled();
 		opts.onProgress?.({ phase: 'contrôle', bytes: blob.size, total: blob.size, rows: t.rows });
-		report = (await registered(db, csvName, t.csv, { signal: opts.signal }, false, () => validate(db, contract, csvName, table, name, { delimiter: ',' }))).result;
+		report = (await registered(db, csvName, t.csv, { signal: opts.signal }, ',', false, () => validate(db, contract, csvName, table, name, { delimiter: ',' }))).result;
 		report.warnings = [...ingested.warnings, ...report.warnings];
 	}
 	if (opts.signal?.aborted) throw new ImportCancelled();

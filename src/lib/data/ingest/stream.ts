@@ -98,7 +98,7 @@ export interface CsvSniff {
 	/** Header warnings (columns ignored). */
 	warnings: string[];
 	/**
-	 * DuckDB's CSV reader can read the file (fast path): no blank line in the sample (a column computed from
+	 * DuckDB's CSV reader can read the file (fast path): no empty line in the sample (a column computed from
 	 * another, nb_personnes, is computed in SQL). Quoted fields are DuckDB's to read; the import checks the rest as it reads (a record spread over
 	 * several lines makes DuckDB's count differ from the line count).
 	 */
@@ -122,7 +122,8 @@ export async function sniffCsv(contract: Contract, file: Blob, opts: IngestOptio
 	const names = header.map((h) => h.trim());
 	const { mapping, warnings, fatal } = prepareHeader(contract, names, opts);
 	const numeric = mapping.flatMap((m, i) => (['int', 'double'].includes(contract.columns.find((c) => c.name === m.column)?.type ?? '') ? [i] : []));
-	const direct = !fatal && !/\n\r?\n/.test(whole) && !records.some((r) => r.every((c) => c.trim() === ''));
+	// An empty line shifts DuckDB's rows against the lines; lines of separators only do not (the import drops them).
+	const direct = !fatal && !/\n\r?\n/.test(whole);
 	const decimalComma = separator !== ',' && records.some((r) => numeric.some((i) => DECIMAL_COMMA.test(r[i] ?? '')));
 	return { encoding, separator, header: names, mapping, warnings, direct, c1: encoding === 'windows-1252' && hasC1(head), decimalComma };
 }
