@@ -2,7 +2,8 @@
  * Import benchmark (issue 4): rows per second and peak memory for a 100 000 and a 1 000 000-row households
  * CSV, in Node and in the page (chromium, through the Données page upload as a user does):
  *   - contract form (UTF-8, `,`), French Excel form (`;`, decimal comma, CRLF), the latter with a quoted value, with
- *     the household size (nb_personnes, the adults computed in SQL) instead of the persons aged 14 or more, and
+ *     the household size (nb_personnes, the adults computed in SQL) instead of the persons aged 14 or more, with a
+ *     line of separators only every 100 000 rows and two empty lines at the end (Excel's emptied rows), and
  *     with three typos (rejected rows: their column re-read as text, their lines picked out for the rejects file):
  *     all read by DuckDB's own CSV reader where they lie (fast path: names from the mapping, coded values cleaned
  *     once per distinct value);
@@ -35,9 +36,13 @@ const mb = (bytes: number) => Math.round(bytes / 1e6);
 /**
  * The first `rows` households of `src`: contract form, French Excel form, the latter with its first value quoted,
  * with a quoted line break in that value, with three typos in an integer column (age « abc » at the start,
- * middle and end), and with the household size (nb_personnes) in place of persons_14_plus (cached).
+ * middle and end), with the household size (nb_personnes) in place of persons_14_plus, and with « ;;;; » lines
+ * and empty lines at the end (cached).
  */
-async function inputs(src: string, rows: number): Promise<{ plain: string; french: string; quoted: string; wrapped: string; typos: string; size: string }> {
+async function inputs(
+	src: string,
+	rows: number
+): Promise<{ plain: string; french: string; quoted: string; wrapped: string; typos: string; size: string; blank: string }> {
 	mkdirSync(OUT, { recursive: true });
 	const files = {
 		plain: join(OUT, `households-${rows}.csv`),
@@ -45,11 +50,12 @@ async function inputs(src: string, rows: number): Promise<{ plain: string; frenc
 		quoted: join(OUT, `households-${rows}-fr-quoted.csv`),
 		wrapped: join(OUT, `households-${rows}-fr-wrapped.csv`),
 		typos: join(OUT, `households-${rows}-fr-typos.csv`),
-		size: join(OUT, `households-${rows}-fr-size.csv`)
+		size: join(OUT, `households-${rows}-fr-size.csv`),
+		blank: join(OUT, `households-${rows}-fr-blank.csv`)
 	};
 	const typo = new Set([10, rows / 2, rows - 10]);
 	if (Object.values(files).every((f) => existsSync(f))) return files;
-	const [a, b, c, d, e, g] = Object.values(files).map((f) => createWriteStream(f));
+	const [a, b, c, d, e, g, h] = Object.values(files).map((f) => createWriteStream(f));
 	let n = -1;
 	for await (const line of createInterface({ input: createReadStream(src) })) {
 		if (n++ >= rows) break;
@@ -60,12 +66,13 @@ async function inputs(src: string, rows: number): Promise<{ plain: string; frenc
 			[c, (n === 1 ? fr.replace(/^([^;]+);/, '"$1";') : fr) + '\r\n'],
 			[d, (n === 1 ? fr.replace(/^([^;]+);/, '"$1\r\nsuite";') : fr) + '\r\n'],
 			[e, (typo.has(n) ? fr.split(';').map((f, i) => (i === 8 ? 'abc' : f)).join(';') : fr) + '\r\n'],
-			[g, (n === 0 ? fr.replace('persons_14_plus', 'nb_personnes') : fr.split(';').map((f, i, all) => (i === 5 ? String(Number(f) + Number(all[6])) : f)).join(';')) + '\r\n']
+			[g, (n === 0 ? fr.replace('persons_14_plus', 'nb_personnes') : fr.split(';').map((f, i, all) => (i === 5 ? String(Number(f) + Number(all[6])) : f)).join(';')) + '\r\n'],
+			[h, fr + '\r\n' + (n > 0 && n % 100_000 === 0 ? ';'.repeat(fr.split(';').length - 1) + '\r\n' : '') + (n === rows ? '\r\n\r\n' : '')]
 		] as const)
 			if (!w.write(text)) await once(w, 'drain');
 	}
-	for (const w of [a, b, c, d, e, g]) w.end();
-	await Promise.all([a, b, c, d, e, g].map((w) => once(w, 'finish')));
+	for (const w of [a, b, c, d, e, g, h]) w.end();
+	await Promise.all([a, b, c, d, e, g, h].map((w) => once(w, 'finish')));
 	return files;
 }
 
@@ -198,12 +205,12 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 	const out: Record<string, number> = {};
 	const build = process.env.VIGIE_BUILD ?? 'build';
 	for (const [label, rows] of [['100k', 100_000], ['1m', 1_000_000]] as const) {
-		const { plain, french, quoted, wrapped, typos, size } = await inputs(src, rows);
+		const { plain, french, quoted, wrapped, typos, size, blank } = await inputs(src, rows);
 		const { parquet, arrow } = await columnarInputs(plain);
 		out[`file_${label}_mb`] = mb(statSync(plain).size);
 		out[`file_${label}_parquet_mb`] = mb(statSync(parquet).size);
 		out[`file_${label}_arrow_mb`] = mb(statSync(arrow).size);
-		const kinds = ['contract', 'french', 'quoted', 'typos', 'size', 'stream', 'parquet', 'arrow', 'parquet_csv_route', 'duck', 'papa'] as const;
+		const kinds = ['contract', 'french', 'quoted', 'typos', 'size', 'blank', 'stream', 'parquet', 'arrow', 'parquet_csv_route', 'duck', 'papa'] as const;
 		const runs = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<(typeof kinds)[number], number[]>;
 		const peaks = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<(typeof kinds)[number], number>;
 		let n = 0;
@@ -214,6 +221,7 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 				quoted: await nodeImport(quoted, 'duckdb'),
 				typos: await nodeImport(typos, 'duckdb'),
 				size: await nodeImport(size, 'duckdb'),
+				blank: await nodeImport(blank, 'duckdb'),
 				stream: await nodeImport(wrapped, 'pre-step'),
 				parquet: await nodeImport(parquet, 'arrow'),
 				arrow: await nodeImport(arrow, 'arrow'),
@@ -236,7 +244,7 @@ export async function benchImport(dir: string, opts: { runs: number }): Promise<
 		out[`node_${label}_ratio_papa_duck`] = Math.round((median(runs.papa) / median(runs.duck)) * 100) / 100;
 		out[`node_${label}_ratio_parquet_csv_route_arrow`] = Math.round((median(runs.parquet_csv_route) / median(runs.parquet)) * 100) / 100;
 		if (existsSync(join(build, 'index.html'))) {
-			for (const [k, path] of [['contract', plain], ['french', french], ['quoted', quoted], ['typos', typos], ['size', size], ['parquet', parquet], ['arrow', arrow]] as const) {
+			for (const [k, path] of [['contract', plain], ['french', french], ['quoted', quoted], ['typos', typos], ['size', size], ['blank', blank], ['parquet', parquet], ['arrow', arrow]] as const) {
 				const ms: number[] = [];
 				let peak = 0;
 				for (let r = 0; r < opts.runs; r++) {
@@ -257,7 +265,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const runs = Number(process.argv[2] ?? 3);
 	const res = await benchImport(benchInputs('1m'), { runs });
 	console.log(
-		`Import (médianes sur ${runs} passages ; contract / french / quoted = formats du contrat, d'Excel français, avec une valeur entre guillemets ; typos = trois fautes dans une colonne d'entiers ; size = nb_personnes au lieu des 14 ans ou plus ; tous lus par DuckDB ; stream = prétraitement en flux (saut de ligne entre guillemets) ; parquet / arrow = lus colonne par colonne en lots Arrow ; parquet_csv_route = le même Parquet réécrit en CSV (référence) ; duck/papa = simple lecture)`
+		`Import (médianes sur ${runs} passages ; contract / french / quoted = formats du contrat, d'Excel français, avec une valeur entre guillemets ; typos = trois fautes dans une colonne d'entiers ; size = nb_personnes au lieu des 14 ans ou plus ; blank = lignes « ;;;; » et lignes vides finales ; tous lus par DuckDB ; stream = prétraitement en flux (saut de ligne entre guillemets) ; parquet / arrow = lus colonne par colonne en lots Arrow ; parquet_csv_route = le même Parquet réécrit en CSV (référence) ; duck/papa = simple lecture)`
 	);
 	console.table(Object.entries(res).map(([key, value]) => ({ key, value })));
 }
