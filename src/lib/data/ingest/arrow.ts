@@ -18,7 +18,8 @@ export function isArrow(data: Uint8Array | string): data is Uint8Array {
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
-function cellText(v: unknown, isDate: boolean): string {
+/** A cell as text, as the rejects file and the CSV route show it (a date as its ISO day). */
+export function cellText(v: unknown, isDate = false): string {
 	if (v === null || v === undefined) return '';
 	if (v instanceof Date) return isoDate(v);
 	if (isDate && (typeof v === 'number' || typeof v === 'bigint')) return isoDate(new Date(Number(v)));

@@ -7,23 +7,13 @@
  * (pickColumnar), as text, for the rejects file.
  */
 import type { Column, Contract } from '../schema.ts';
+import { cellText } from './arrow.ts';
 import { prepareHeader, type IngestOptions, type MappingEntry } from './index.ts';
 
 type Arrow = typeof import('apache-arrow');
 type Vector = import('apache-arrow').Vector;
 type DataType = import('apache-arrow').DataType;
 type SchemaElement = import('hyparquet').SchemaElement;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-
-/** A cell as text, as the rejects file and the CSV route show it (a date as its ISO day). */
-export function cellText(v: unknown, isDate = false): string {
-	if (v === null || v === undefined) return '';
-	if (v instanceof Date) return isoDay(v);
-	if (isDate && (typeof v === 'number' || typeof v === 'bigint')) return isoDay(new Date(Number(v)));
-	return String(v);
-}
 
 export interface ColumnarRead {
 	header: string[];

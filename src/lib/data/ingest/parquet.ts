@@ -4,18 +4,11 @@
  * (header counted as line 1, as in a CSV).
  */
 import type { Parsed } from './dialect.ts';
+import { cellText } from './arrow.ts';
 
 /** « PAR1 » at the start (and end) of every Parquet file. */
 export const isParquet = (data: Uint8Array | string): data is Uint8Array =>
 	typeof data !== 'string' && data.length >= 8 && data[0] === 0x50 && data[1] === 0x41 && data[2] === 0x52 && data[3] === 0x31;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function cellText(v: unknown): string {
-	if (v === null || v === undefined) return '';
-	if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-	return String(v);
-}
 
 export async function parseParquet(data: Uint8Array): Promise<Omit<Parsed, 'separator'>> {
 	const { parquetMetadata, parquetSchema, parquetReadObjects } = await import('hyparquet');
