@@ -19,7 +19,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 			...opts,
 			onProgress: (p) => self.postMessage({ type: 'progress', progress: p }),
 			// Each Arrow batch moves to the page as soon as it is made, without a copy.
-			onBatch: (ipc) => self.postMessage({ type: 'batch', ipc }, { transfer: [ipc.buffer as ArrayBuffer] })
+			onBatch: (ipc, rows) => self.postMessage({ type: 'batch', ipc, rows }, { transfer: [ipc.buffer as ArrayBuffer] })
 		});
 		self.postMessage({ type: 'done', result });
 	} catch (err) {

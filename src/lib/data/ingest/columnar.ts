@@ -23,8 +23,14 @@ export interface ColumnarRead {
 	rows: number;
 }
 
-/** Receives each Arrow IPC stream of the mapped columns, named after their contract column, in row order. */
-export type BatchSink = (ipc: Uint8Array) => void | Promise<void>;
+/** Receives each Arrow IPC stream (a batch of `rows` rows), in row order. */
+export type BatchSink = (ipc: Uint8Array, rows: number) => void | Promise<void>;
+
+/** Of a Parquet file's mapped columns, the share one reader decodes (the k-th of `of`, every of-th column). */
+export interface Share {
+	index: number;
+	of: number;
+}
 
 /**
  * How a mapped column is staged for validate.ts: kept as an Arrow file typed it (an integer or a number for a
@@ -186,7 +192,7 @@ export async function readColumnar(
 	format: 'parquet' | 'arrow',
 	data: Uint8Array,
 	sink: BatchSink,
-	opts: IngestOptions & { onRows?: (rows: number, total: number) => void; signal?: AbortSignal } = {}
+	opts: IngestOptions & { onRows?: (rows: number, total: number) => void; signal?: AbortSignal; share?: Share } = {}
 ): Promise<ColumnarRead> {
 	const arrow = await import('apache-arrow');
 	const byName = new Map(contract.columns.map((c) => [c.name, c]));
@@ -204,7 +210,7 @@ export async function readColumnar(
 			const col = byName.get(u.column)!;
 			staged.set(u.column, arrowStaging(arrow, col, type) === 'keep' ? vector : textVector(arrow, { length: vector.length, at: (i) => vector.get(i) }, isDate));
 		}
-		await sink(ipc(arrow, contract, staged, table.numRows));
+		await sink(ipc(arrow, contract, staged, table.numRows), table.numRows);
 		opts.onRows?.(table.numRows, table.numRows);
 		return out;
 	}
@@ -220,23 +226,38 @@ export async function readColumnar(
 	if (m.fatal) return out;
 	// One row group at a time, and within it one column at a time: a column's decoded values become its Arrow
 	// vector before the next column is decoded (pyarrow writes a million rows as one group), so the JS heap holds
-	// one column of values, not the whole group's.
+	// one column of values, not the whole group's. A share decodes its columns only, mergeShares makes the batch.
+	const share = opts.share;
+	const mine = share ? m.used.filter((_, j) => j % share.of === share.index) : m.used;
+	const batch = (staged: Map<string, Vector>, rows: number) =>
+		share ? arrow.tableToIPC(new arrow.Table(Object.fromEntries(staged)), 'stream') : ipc(arrow, contract, staged, rows);
 	let start = 0;
 	for (const group of metadata.row_groups) {
 		if (opts.signal?.aborted) break;
 		const end = start + Number(group.num_rows);
 		const staged = new Map<string, Vector>();
-		for (const u of m.used) {
+		for (const u of mine) {
 			const values = (await parquetColumns(parquetRead, file, metadata, [u.header], start, end)).get(u.header)!;
 			staged.set(u.column, stagedParquet(arrow, stagings.get(u.column)!, values));
 		}
-		await sink(ipc(arrow, contract, staged, end - start));
+		await sink(batch(staged, end - start), end - start);
 		start = end;
 		opts.onRows?.(start, total);
 	}
 	// A file of no rows still makes a table, of text columns.
-	if (!metadata.row_groups.length) await sink(ipc(arrow, contract, new Map(m.used.map((u) => [u.column, stagedParquet(arrow, stagings.get(u.column)!, [])])), 0));
+	if (!metadata.row_groups.length) await sink(batch(new Map(mine.map((u) => [u.column, stagedParquet(arrow, stagings.get(u.column)!, [])])), 0), 0);
 	return out;
+}
+
+/** The batches of one row group decoded in shares (readColumnar `share`) → the staged batch. */
+export async function mergeShares(contract: Contract, shares: readonly Uint8Array[], rows: number): Promise<Uint8Array> {
+	const arrow = await import('apache-arrow');
+	const staged = new Map<string, Vector>();
+	for (const bytes of shares) {
+		const table = arrow.tableFromIPC(bytes);
+		for (const f of table.schema.fields) staged.set(f.name, table.getChild(f.name)!);
+	}
+	return ipc(arrow, contract, staged, rows);
 }
 
 type ParquetRead = (typeof import('hyparquet'))['parquetRead'];

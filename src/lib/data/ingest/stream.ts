@@ -8,7 +8,7 @@
 import type { Contract } from '../schema.ts';
 import { detectSeparator, parseRows, type Separator } from './dialect.ts';
 import type { Encoding } from './encoding.ts';
-import { pickColumnar, readColumnar, type BatchSink } from './columnar.ts';
+import { pickColumnar, readColumnar, type BatchSink, type Share } from './columnar.ts';
 import { binaryFormat, ingestFile, prepareHeader, rowEncoder, type IngestOptions, type Ingested, type MappingEntry, type RowEncoder } from './index.ts';
 
 export interface ImportProgress {
@@ -36,6 +36,8 @@ export interface StreamOptions extends IngestOptions {
 	 */
 	arrow?: boolean;
 	onBatch?: BatchSink;
+	/** Decode only this share of a Parquet file's columns (the page splits the decoding between Workers). */
+	share?: Share;
 }
 
 export interface Transcoded {
@@ -260,6 +262,7 @@ async function transcodeColumnar(contract: Contract, file: Blob, format: 'parque
 		const read = await readColumnar(contract, format, data, opts.onBatch!, {
 			mapping: opts.mapping,
 			signal: opts.signal,
+			share: opts.share,
 			onRows: (rows, total) => opts.onProgress?.({ bytes: Math.round((file.size * rows) / Math.max(1, total)), total: file.size, rows })
 		});
 		checkAbort(opts.signal);
