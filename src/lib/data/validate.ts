@@ -496,7 +496,6 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
-
 /**
  * Validates a staged table already in DuckDB (a Parquet or Arrow file inserted by ingest/columnar.ts: every
  * contract column in contract order, typed as the file typed it where that is the contract's kind, text
@@ -520,8 +519,7 @@ export async function loadStaged(
 		(await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(opts.relation)}`)).map((r) => [r.column_name, r.column_type])
 	);
 	const x = mixedCells((c) => types.get(c.name) ?? 'VARCHAR');
-	const present = new Set([...opts.present].filter((c) => types.has(c)));
-	return validateStaged(db, contract, { table, staged: opts.relation, x, present, hasLine: false, report, rewriter: opts.rewriter, derived: opts.derived });
+	return validateStaged(db, contract, { table, staged: opts.relation, x, present: opts.present, hasLine: false, report, rewriter: opts.rewriter, derived: opts.derived });
 }
 
 /** What pass 1 hands on: the raw cells staged in contract order, and how SQL reaches them. */

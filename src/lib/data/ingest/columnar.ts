@@ -40,12 +40,12 @@ export interface Share {
  */
 type Staging = 'keep' | 'number' | 'bool' | 'text';
 
-const PARQUET_INTEGERS = new Set([undefined, 'INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16', 'UINT_32', 'UINT_64', 'DECIMAL']);
+const PARQUET_NUMBERS = new Set([undefined, 'INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16', 'UINT_32', 'UINT_64', 'DECIMAL']);
 
 function parquetStaging(col: Column, element: SchemaElement): Staging {
 	const logical = element.logical_type?.type;
 	const number =
-		((element.type === 'INT32' || element.type === 'INT64') && PARQUET_INTEGERS.has(element.converted_type) && (!logical || logical === 'INTEGER' || logical === 'DECIMAL')) ||
+		((element.type === 'INT32' || element.type === 'INT64') && PARQUET_NUMBERS.has(element.converted_type) && (!logical || logical === 'INTEGER' || logical === 'DECIMAL')) ||
 		element.type === 'FLOAT' ||
 		element.type === 'DOUBLE';
 	if (col.type === 'int' || col.type === 'double') return number ? 'number' : 'text';
@@ -83,6 +83,7 @@ function numberVector(arrow: Arrow, values: ArrayLike<unknown>): Vector {
 	return arrow.makeVector(arrow.makeData({ type: new arrow.Float64(), length: n, nullCount: nulls, nullBitmap: nulls ? validity : null, data }));
 }
 
+/** Cells → Bool. The loop is numberVector's, written twice: one loop with a callback was 4 % slower on Parquet. */
 function boolVector(arrow: Arrow, values: ArrayLike<unknown>): Vector {
 	const n = values.length;
 	const data = bitmap(n);
