@@ -48,11 +48,11 @@ export async function cmdGenerate(args: string[]) {
 	}
 	const t0 = performance.now();
 	const data = generate({ departement: dep, sample, seed, targets, aidYears, communeOf: (c: string) => currentCode(geo, c) });
-	writeDataset(values.out, data);
+	const { manifest } = writeDataset(values.out, data, { departement: dep, sample, seed });
 	const ms = Math.round(performance.now() - t0);
 	process.stderr.write(
 		`vigie generate : ${data.households.length} ménages, ${data.aidRequests.length} demandes d’aide → ${resolve(values.out)} (${ms} ms)\n`
 	);
-	print({ out: resolve(values.out), households: data.households.length, aid_requests: data.aidRequests.length, ms });
+	print({ out: resolve(values.out), households: data.households.length, aid_requests: data.aidRequests.length, synthetic: manifest.synthetic, ms });
 }
 

@@ -41,6 +41,8 @@ export interface DatasetInfo {
 	complete: boolean;
 	/** Milliseconds spent fetching, validating and loading. */
 	loadMs: number;
+	/** The embedded default data (made by the generator): values secrecy would hide are shown with a mark. Any import: false. */
+	synthetic: boolean;
 }
 
 /** A file chosen by the user on the Données page. */
@@ -155,7 +157,7 @@ export class Session {
 			const households = out.households!.report;
 			const aid = out.aid_requests?.report;
 			const report: DatasetReport = { households, aid_requests: aid, files: [households, ...(aid ? [aid] : [])] };
-			const info = await this.#describe(`Vos fichiers : ${[households.file, aid?.file].filter(Boolean).join(', ')}`, report, true, t0);
+			const info = await this.#describe(`Vos fichiers : ${[households.file, aid?.file].filter(Boolean).join(', ')}`, report, true, t0, false);
 			this.#files = stored;
 			this.#user = { ...out, applied: true, persisted: true, restored: true, info };
 			return info;
@@ -194,15 +196,15 @@ export class Session {
 
 	async #info(report: Promise<DatasetReport>, complete: boolean): Promise<DatasetInfo> {
 		const [l, r] = [await this.#default(), await report];
-		return this.#describe(l.manifest.label, r, complete, this.#t0!);
+		return this.#describe(l.manifest.label, r, complete, this.#t0!, l.manifest.synthetic === true);
 	}
 
-	async #describe(label: string, r: DatasetReport, complete: boolean, t0: number): Promise<DatasetInfo> {
+	async #describe(label: string, r: DatasetReport, complete: boolean, t0: number, synthetic: boolean): Promise<DatasetInfo> {
 		const db = await this.db();
 		const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM households ORDER BY 1')).map((x) => x.year);
 		const communes = (await db.query<{ commune: string }>('SELECT DISTINCT commune FROM households ORDER BY 1')).map((x) => x.commune);
 		const departements = [...new Set(communes.map(departementOf))];
-		return { label, departements, years, communes, report: r, complete, loadMs: performance.now() - t0 };
+		return { label, departements, years, communes, report: r, complete, loadMs: performance.now() - t0, synthetic };
 	}
 
 	/**
@@ -265,7 +267,7 @@ export class Session {
 				const aid = out.aid_requests?.report ?? (out.households ? undefined : current.report.aid_requests);
 				const report: DatasetReport = { households, aid_requests: aid, files: [households, ...(aid ? [aid] : [])] };
 				const label = `Vos fichiers : ${[households.file, aid?.file].filter(Boolean).join(', ')}`;
-				info = await this.#describe(label, report, true, t0);
+				info = await this.#describe(label, report, true, t0, false);
 				this.#first = this.#all = Promise.resolve(info);
 			}
 			const persisted = applied ? await this.#persist(files, opts) : !!this.#user?.persisted;

@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { MANIFEST_FILE } from '../app/manifest.ts';
 import type { Connector } from '../db/connector.ts';
 import { ingestFile } from './ingest/index.ts';
 import { AID_REQUESTS, HOUSEHOLDS, type Contract } from './schema.ts';
@@ -35,10 +36,20 @@ export async function loadFolder(db: Connector, dir: string): Promise<DatasetRep
 	const files = datasetFolder(dir);
 	for (const f of files.households) await registerFile(db, HOUSEHOLDS, f);
 	for (const f of files.aid_requests) await registerFile(db, AID_REQUESTS, f);
-	return loadDataset(db, {
+	const report = await loadDataset(db, {
 		households: files.households.map((f) => basename(f)),
 		aid_requests: files.aid_requests.map((f) => basename(f))
 	});
+	return { ...report, synthetic: isSynthetic(dir) };
+}
+
+/** The folder's manifest.json says `synthetic: true` (written by `vigie generate` beside its files). */
+export function isSynthetic(dir: string): boolean {
+	try {
+		return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'))?.synthetic === true;
+	} catch {
+		return false;
+	}
 }
 
 /**

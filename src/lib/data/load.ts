@@ -19,6 +19,11 @@ export interface DatasetReport {
 	aid_requests?: ValidationReport;
 	/** One report per file, in load order. */
 	files: ValidationReport[];
+	/**
+	 * Made by the project's generator (its manifest says `synthetic: true`): values secrecy would hide on real
+	 * data are shown with a mark. Anything else, a generated folder whose manifest is gone included, is real.
+	 */
+	synthetic?: boolean;
 }
 
 const list = (f: string | readonly string[] | undefined): readonly string[] => (f === undefined ? [] : typeof f === 'string' ? [f] : f);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AID_REQUESTS, HOUSEHOLDS } from '../data/schema.ts';
 import { csvChunks } from './csv.ts';
 import type { GeneratedData } from './generate.ts';
-import type { DefaultManifest } from '../app/manifest.ts';
+import { MANIFEST_FILE, type DefaultManifest, type GeneratedManifest } from '../app/manifest.ts';
 
 export function writeCsv(path: string, columns: readonly string[], rows: readonly object[]) {
 	const fd = openSync(path, 'w');
@@ -15,13 +15,26 @@ export function writeCsv(path: string, columns: readonly string[], rows: readonl
 	}
 }
 
-export function writeDataset(dir: string, data: GeneratedData): { households: string; aid_requests: string } {
+/** The two contract files and the manifest that marks them synthetic (a user who deletes it gets real-data secrecy). */
+export function writeDataset(
+	dir: string,
+	data: GeneratedData,
+	made: Pick<GeneratedManifest, 'departement' | 'sample' | 'seed'>
+): { households: string; aid_requests: string; manifest: GeneratedManifest } {
 	mkdirSync(dir, { recursive: true });
 	const households = join(dir, 'households.csv');
 	const aid_requests = join(dir, 'aid_requests.csv');
 	writeCsv(households, HOUSEHOLDS.columns.map((c) => c.name), data.households);
 	writeCsv(aid_requests, AID_REQUESTS.columns.map((c) => c.name), data.aidRequests);
-	return { households, aid_requests };
+	const manifest: GeneratedManifest = {
+		synthetic: true,
+		generator: 'vigie generate',
+		...made,
+		households: data.households.length,
+		aid_requests: data.aidRequests.length
+	};
+	writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+	return { households, aid_requests, manifest };
 }
 
 /**
@@ -39,7 +52,7 @@ export function writeAppData(dir: string, data: GeneratedData, label: string, de
 	}
 	writeCsv(join(dir, 'aid_requests.csv'), AID_REQUESTS.columns.map((c) => c.name), data.aidRequests);
 	files.push({ kind: 'aid_requests', name: 'aid_requests.csv' });
-	const manifest: DefaultManifest = { label, departement, files };
-	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+	const manifest: DefaultManifest = { label, departement, synthetic: true, files };
+	writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
 	return manifest;
 }

@@ -4,6 +4,8 @@ const one = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFr
 const two = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const SECRET_LABEL = 'secret';
+/** Beside a value shown on synthetic data that the secrecy rule would hide on real data. */
+export const WOULD_BE_SECRET_NOTE = 'serait secret sur des données réelles : moins de 11 ménages';
 
 export function formatValue(value: number | null, unit: string, suppressed = false): string {
 	if (suppressed) return SECRET_LABEL;
