@@ -20,6 +20,13 @@ export interface Parameter {
 	min?: number;
 	max?: number;
 	integer?: boolean;
+	/**
+	 * Euro parameters (unit starting with « € ») follow the consumer price index when the user asks for indexed
+	 * thresholds (rules/indexation.ts). `false` keeps a euro amount nominal whatever the year: one the rule fixes
+	 * in current euros by itself (a legal amount revalued by its own text, read for the data's year) must not be
+	 * moved a second time by the CPI. No seed parameter needs it: the seeds' amounts are their year's euros.
+	 */
+	indexable?: false;
 }
 
 export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
@@ -131,7 +138,8 @@ export const ParameterSchema = z
 		source: z.string().regex(SOURCE, 'source : nom du fichier de la graine, « domain.md § », ou « hypothèse : » suivi du raisonnement'),
 		min: z.number().optional(),
 		max: z.number().optional(),
-		integer: z.boolean().optional()
+		integer: z.boolean().optional(),
+		indexable: z.literal(false).optional()
 	})
 	.strict();
 
