@@ -1,15 +1,20 @@
 /**
  * vigie explain (DESIGN.md §6): one household, one scheme → verdict, amount, RAV with its formula and every
  * condition with value, threshold and outcome. vigie schemes: the schemes and their parameters (the keys of --set).
+ * `--indexed [--year Y]`: the scheme's euro parameters in euros of Y (consumer price index, rules/indexation.ts),
+ * `--set` values on top (in euros of Y), and an `indexation` block in the JSON; without it, the output is unchanged.
  */
 import { parseArgs } from 'node:util';
+import { CPI_FIRST_YEAR, CPI_LAST_YEAR, CPI_SOURCE } from '../../lib/rules/cpi.ts';
 import { explain } from '../../lib/rules/explain.ts';
+import { indexScheme } from '../../lib/rules/indexation.ts';
 import { parseHousehold } from '../../lib/rules/household-input.ts';
 import { getScheme, listSchemes, parseSets, withOverrides } from '../../lib/rules/registry.ts';
 import { isHypothesis, type Scheme } from '../../lib/rules/scheme-schema.ts';
 import { print, readInput, UsageError } from '../common.ts';
 
-const USAGE = 'vigie explain --scheme ID --household FICHIER.json [--set clé=valeur…]';
+const USAGE = 'vigie explain --scheme ID --household FICHIER.json [--set clé=valeur…] [--indexed [--year AAAA]]';
+const INDEXED_HELP = `  --indexed : seuils indexés, les montants en euros du dispositif convertis en euros de --year (défaut ${CPI_LAST_YEAR}, dernière année de l’indice) sur l’indice des prix de l’INSEE ; les valeurs de --set sont alors en euros de cette année`;
 
 /** Library errors (unknown scheme, bad --set, bad household) are the user's input: one line, exit 1. */
 function asUsage<T>(f: () => T): T {
@@ -24,17 +29,29 @@ export async function cmdExplain(args: string[]): Promise<number> {
 	const { values } = asUsage(() =>
 		parseArgs({
 			args,
-			options: { scheme: { type: 'string' }, household: { type: 'string' }, set: { type: 'string', multiple: true }, help: { type: 'boolean' } }
+			options: {
+				scheme: { type: 'string' },
+				household: { type: 'string' },
+				set: { type: 'string', multiple: true },
+				indexed: { type: 'boolean' },
+				year: { type: 'string' },
+				help: { type: 'boolean' }
+			}
 		})
 	);
 	if (values.help && values.scheme) return cmdSchemes([values.scheme]);
 	if (values.help) {
-		process.stdout.write(`${USAGE}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres : vigie schemes ID\n`);
+		process.stdout.write(`${USAGE}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres : vigie schemes ID\n${INDEXED_HELP}\n`);
 		return 0;
 	}
 	if (!values.scheme) throw new UsageError(`explain : --scheme manquant (${USAGE})`);
 	if (!values.household) throw new UsageError(`explain : --household manquant (${USAGE})`);
-	const scheme = asUsage(() => withOverrides(getScheme(values.scheme!), parseSets(values.set ?? [])));
+	if (values.year !== undefined && !values.indexed) throw new UsageError('explain : --year ne s’emploie qu’avec --indexed');
+	const toYear = values.year === undefined ? CPI_LAST_YEAR : Number(values.year);
+	if (!/^[0-9]{4}$/.test(values.year ?? String(CPI_LAST_YEAR)) || toYear < CPI_FIRST_YEAR)
+		throw new UsageError(`explain : --year « ${values.year} » : une année de ${CPI_FIRST_YEAR} ou après est attendue (ex. 2024)`);
+	const indexed = values.indexed ? asUsage(() => indexScheme(getScheme(values.scheme!), toYear)) : null;
+	const scheme = asUsage(() => withOverrides(indexed?.scheme ?? getScheme(values.scheme!), parseSets(values.set ?? [])));
 	const file = values.household;
 	const text = new TextDecoder().decode(readInput(file));
 	const data = asUsage(() => {
@@ -45,7 +62,8 @@ export async function cmdExplain(args: string[]): Promise<number> {
 		}
 	});
 	const hc = asUsage(() => parseHousehold(data, file));
-	print(explain(hc.household, scheme, { amount_requested: hc.amount_requested, renewal_rank: hc.renewal_rank }));
+	const out = explain(hc.household, scheme, { amount_requested: hc.amount_requested, renewal_rank: hc.renewal_rank });
+	print(indexed ? { ...out, indexation: { indexed: true, to_year: toYear, source: CPI_SOURCE, rows: indexed.rows } } : out);
 	return 0;
 }
 
