@@ -27,7 +27,8 @@ describe('vigie simulate', () => {
 		// Envelope 500 €: 5 of 12 served (5 × 99,90 = 499,50), uniform requests → the 6th asks in June.
 		// rav_max 7: (7 − 6,67) × 30 = 9,90 € each, 12 × 9,90 = 118,80 €, under the envelope: 12 perdants.
 		const r = vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--baseline', 'pre-saint-gervais', '--set', 'enveloppe=500', '--set', 'rav_max=7', '--communes', '93061');
-		expect(r.stderr).toBe('');
+		// One line says which secrecy rule applies (no manifest.json: real data).
+		expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^vigie simulate : secret statistique : .*moins de 11 ménages/)]);
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
 		for (const k of ['baseline', 'scenario', 'winners_losers', 'by_commune', 'by_decile', 'envelope']) expect(out).toHaveProperty(k);
@@ -59,8 +60,17 @@ describe('vigie simulate', () => {
 		const r = vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--set', 'enveloppe=500');
 		const out = JSON.parse(r.stdout);
 		expect(out.territory.communes).toEqual(['93006', '93061']);
+		// Each commune has its own 500 € (envelope rule `same`): 93061's runs out in June; the territory's 1 000 €
+		// would only be passed by the sum of demand in November (11 × 99,90 = 1 098,90 > 1 000).
 		// 5 served (5 × 99,90 = 499,50 €): fewer than 11 beneficiaries, so what they are paid is secret.
-		expect(out.envelope).toMatchObject({ budget: 500, spent: null, exhausted_month: 6 });
+		expect(out.envelope).toMatchObject({ budget: 1000, spent: null, exhausted_month: 11 });
+		// 93061's figures are secret: its breakdown row is (Bagnolet's 3 households would be the territory's 15 − 12).
+		const psg = (o: { envelope: { by_commune: { commune: string }[] } }) => o.envelope.by_commune.find((c) => c.commune === '93061');
+		expect(psg(out)).toMatchObject({ budget: 500, spent: null, exhausted_month: null });
+		expect(out.secret).toContain('envelope.by_commune.93061.exhausted_month');
+		// Threshold 3: 93061 shows 5 served (499,50 €), 7 left out, its envelope out in June.
+		const low = JSON.parse(vigie('--data', dir, '--scheme', 'pre-saint-gervais', '--set', 'enveloppe=500', '--min-rows', '3').stdout);
+		expect(psg(low)).toMatchObject({ budget: 500, spent: 499.5, beneficiaries: 5, left_out_households: 7, exhausted_month: 6, exhausted_month_label: 'juin' });
 		expect(out.scenario).toMatchObject({ beneficiaries: null, cost: null, mean_aid: null });
 		expect(out.secret).toEqual(expect.arrayContaining(['scenario.cost', 'envelope.spent']));
 		// Bagnolet has 3 households: secret.

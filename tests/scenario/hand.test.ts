@@ -39,8 +39,8 @@ describe('a threshold move (pre-saint-gervais, rav_max 10 → 7 and 10 → 12)',
 		expect(r.leaving_reasons.losers).toBe(3);
 		const by = Object.fromEntries(r.leaving_reasons.rows.map((x) => [x.key, [x.households, x.amount]]));
 		expect(by).toEqual({ 'condition:rav': [1, -60], montant: [2, -180] });
-		// At the default threshold of 11 rows, both rows are secret.
-		const secret = simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } }).leaving_reasons.rows;
+		// At the default threshold of 11 rows, both rows are secret (nulled when published).
+		const secret = publish(simulate(pop, { scheme: 'pre-saint-gervais', changes: { rav_max: 7 } })).leaving_reasons.rows;
 		expect(secret.map((x) => [x.key, x.suppressed, x.households, x.amount])).toEqual([
 			['condition:rav', true, null, null],
 			['montant', true, null, null]
@@ -180,7 +180,7 @@ describe('secrecy of breakdown rows', () => {
 			...Array.from({ length: 3 }, () => psgRow({ tenure: 'social_rent', income_work: 900, charge_rent: 700 })),
 			...Array.from({ length: 20 }, () => psgRow({ tenure: 'owner', income_work: 2000 }))
 		];
-		const r = simulate(population(rows), { scheme: 'pre-saint-gervais' });
+		const r = publish(simulate(population(rows), { scheme: 'pre-saint-gervais' }));
 		const t = Object.fromEntries(r.by_tenure.map((x) => [x.key, x]));
 		expect(t.social_rent).toMatchObject({ suppressed: true, households: null, baseline: null, scenario: null });
 		expect(t.private_rent).toMatchObject({ suppressed: true, households: null });

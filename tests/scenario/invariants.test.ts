@@ -1,6 +1,6 @@
 /**
  * Invariants of the scenario report on random populations (issue 6, Tests): nothing changed → equal reports and
- * nobody wins or loses; the paid cost never exceeds a binding envelope; the five classes add up to the population.
+ * nobody wins or loses; the paid cost never exceeds a binding envelope, in each commune; the five classes add up to the population.
  */
 import { describe, expect, it } from 'vitest';
 import { listSchemes } from '#lib/rules/registry.ts';
@@ -92,9 +92,13 @@ describe('scenario invariants on random populations', () => {
 				// A high RAV threshold makes many eligible, so the small envelope binds (ELAN has no rav_max).
 				const changes: Record<string, number> = scheme === 'elan' ? { enveloppe: envelope, capacite: 1000 } : { enveloppe: envelope, rav_max: 30 };
 				const r = simulate(pop, { scheme, changes });
+				// Each commune has the envelope on its own (envelope rule `same`): the territory's is their sum.
+				expect(r.envelope.budget, scheme).toBe(envelope * r.territory.communes.length);
 				expect(r.scenario.eligible_cost, scheme).toBeGreaterThan(envelope);
-				expect(r.scenario.cost, scheme).toBeLessThanOrEqual(envelope);
-				expect(r.envelope.exhausted_month, scheme).not.toBeNull();
+				expect(r.scenario.cost, scheme).toBeLessThanOrEqual(r.envelope.budget!);
+				for (const c of r.envelope.by_commune) expect(c.spent, `${scheme} ${c.commune}`).toBeLessThanOrEqual(envelope);
+				expect(r.envelope.by_commune.some((c) => c.exhausted_month !== null), scheme).toBe(true);
+				expect(r.envelope.by_commune.reduce((a, c) => a + c.spent, 0), scheme).toBeCloseTo(r.scenario.cost, 2);
 				expect(r.envelope.by_month[11].cumulative_spent, scheme).toBeCloseTo(r.scenario.cost, 2);
 			}
 		});

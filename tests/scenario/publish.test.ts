@@ -138,7 +138,7 @@ describe('cells of breakdown rows', () => {
 			...times(6, { ...not, tenure: 'owner' })
 		]);
 		const r = simulate(pop, { scheme: 'pre-saint-gervais' });
-		const t = Object.fromEntries(r.by_tenure.map((x) => [x.key, x]));
+		const t = Object.fromEntries(publish(r).by_tenure.map((x) => [x.key, x]));
 		expect([t.private_rent.suppressed, t.social_rent.suppressed, t.owner.suppressed]).toEqual([false, false, false]);
 		expect(t.private_rent.scenario).toEqual({ eligible: 20, beneficiaries: 20, cost: 1998 });
 		expect(t.social_rent.scenario).toEqual({ eligible: null, beneficiaries: null, cost: null });

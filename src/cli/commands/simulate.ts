@@ -1,7 +1,12 @@
 /**
  * vigie simulate (DESIGN.md §6): a scheme with named parameter changes against a baseline over a territory of
  * the data → the scenario report of src/lib/scenario (contract fields first, extensions after).
+ * `--envelope-rule same|per-household|FILE` sets each commune's envelope (envelope-rule.ts; FILE: a CSV
+ * commune;enveloppe); `--indexed` puts the schemes' euro parameters in euros of the data's year. On data marked
+ * synthetic (manifest.json of `vigie generate`) figures secrecy would hide are printed, listed in `secret` and
+ * marked `would_be_secret`; one line on stderr says which rule applies.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadFolder } from '../../lib/data/folder.ts';
@@ -9,14 +14,19 @@ import { getScheme, listSchemes, parseSets } from '../../lib/rules/registry.ts';
 import { fetchScenarioData } from '../../lib/scenario/load.ts';
 import { populationFromColumns } from '../../lib/scenario/population.ts';
 import { buildReport } from '../../lib/scenario/report.ts';
-import { resolveScenario } from '../../lib/scenario/spec.ts';
+import { parseEnvelopeCsv, type EnvelopeRule } from '../../lib/scenario/envelope-rule.ts';
+import { resolveScenario, type ScenarioSpec } from '../../lib/scenario/spec.ts';
+import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
 import { publish } from '../../lib/scenario/publish.ts';
 import { print, UsageError } from '../common.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { cmdSchemes } from './explain.ts';
 
 const USAGE =
-	'vigie simulate --data DIR --scheme ID [--set clé=valeur…] [--baseline ID] [--communes C1,C2] [--year A] [--renewal-share 0..1] [--take-up 0..1] [--min-rows 11]';
+	'vigie simulate --data DIR --scheme ID [--set clé=valeur…] [--baseline ID] [--communes C1,C2] [--year A] [--renewal-share 0..1] [--take-up 0..1] [--min-rows 11] [--envelope-rule same|per-household|FICHIER.csv] [--indexed]';
+
+const ENVELOPE_HELP =
+	'  --envelope-rule : enveloppe de chaque commune — same (défaut : celle du dispositif dans chaque commune), per-household (enveloppe du dispositif × ménages de la commune / ménages de la commune du dispositif), ou un fichier CSV commune;enveloppe (en-tête facultatif, virgule décimale acceptée)\n  --indexed : seuils indexés, les montants en euros des dispositifs convertis en euros de l’année des données (indice des prix de l’INSEE) ; --set est alors en euros de cette année';
 
 const fail = (m: string): never => {
 	throw new UsageError(`simulate : ${m}`);
@@ -27,6 +37,24 @@ function share(name: string, v: string | undefined): number | undefined {
 	const x = Number(v.replace(',', '.'));
 	if (!(Number.isFinite(x) && x >= 0 && x <= 1)) fail(`--${name} doit être une part entre 0 et 1 (reçu « ${v} »)`);
 	return x;
+}
+
+/** `same`, `per-household` or a CSV file of budgets per commune (read before any data). */
+function envelopeRule(v: string | undefined): EnvelopeRule | undefined {
+	if (v === undefined) return undefined;
+	if (v === 'same') return { kind: 'same' };
+	if (v === 'per-household' || v === 'per_household') return { kind: 'per_household' };
+	let text: string;
+	try {
+		text = readFileSync(v, 'utf8');
+	} catch {
+		return fail(`--envelope-rule : ni same, ni per-household, ni un fichier lisible : « ${v} » introuvable`);
+	}
+	try {
+		return { kind: 'custom', budgets: parseEnvelopeCsv(text) };
+	} catch (e) {
+		return fail(`--envelope-rule ${v} : ${(e as Error).message}`);
+	}
 }
 
 export async function cmdSimulate(args: string[]): Promise<number> {
@@ -44,6 +72,8 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 				'renewal-share': { type: 'string' },
 				'take-up': { type: 'string' },
 				'min-rows': { type: 'string' },
+				'envelope-rule': { type: 'string' },
+				indexed: { type: 'boolean' },
 				help: { type: 'boolean' },
 				...ENGINE_OPTION
 			}
@@ -53,7 +83,7 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 	}
 	if (values.help && values.scheme) return cmdSchemes([values.scheme]);
 	if (values.help) {
-		process.stdout.write(`${USAGE}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres (clés de --set) : vigie simulate --scheme ID --help\n`);
+		process.stdout.write(`${USAGE}\n${ENVELOPE_HELP}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres (clés de --set) : vigie simulate --scheme ID --help\n`);
 		return 0;
 	}
 	if (!values.data) fail(`--data DIR est obligatoire (${USAGE})`);
@@ -64,19 +94,23 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 	if (year !== undefined && !Number.isInteger(year)) fail(`--year doit être une année (reçu « ${values.year} »)`);
 	const minRows = values['min-rows'] === undefined ? undefined : Number(values['min-rows']);
 	if (minRows !== undefined && !(Number.isInteger(minRows) && minRows >= 1)) fail(`--min-rows doit être un entier ≥ 1 (reçu « ${values['min-rows']} »)`);
+	const envelope_rule = envelopeRule(values['envelope-rule']);
 	// Rules first: a bad scheme or --set fails before any data is read.
-	let resolved;
+	let spec: ScenarioSpec;
 	try {
 		getScheme(values.scheme!);
 		if (values.baseline) getScheme(values.baseline);
-		resolved = resolveScenario({
+		spec = {
 			scheme: values.scheme!,
 			changes: parseSets(values.set ?? []),
 			baseline: values.baseline,
 			communes,
 			renewal_share: share('renewal-share', values['renewal-share']),
-			take_up: share('take-up', values['take-up'])
-		});
+			take_up: share('take-up', values['take-up']),
+			...(values.indexed ? { indexed: true } : {}),
+			...(envelope_rule ? { envelope_rule } : {})
+		};
+		resolveScenario(spec);
 	} catch (e) {
 		if (e instanceof UsageError) throw e;
 		return fail((e as Error).message);
@@ -99,9 +133,24 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		} catch (e) {
 			return fail((e as Error).message);
 		}
-		const pop = populationFromColumns(data, data.year, data.flow);
-		// Every figure under the secrecy threshold, or one a total would reveal, prints as null (publish.ts).
-		print(publish(buildReport(pop, resolved, { minRows }), minRows));
+		const pop = populationFromColumns(data, data.year, data.flow, data.households_by_commune);
+		let report;
+		try {
+			// Resolved again with the data's year: the year the indexed parameters are expressed in.
+			report = buildReport(pop, resolveScenario(spec, data.year), { minRows });
+		} catch (e) {
+			return fail((e as Error).message);
+		}
+		const synthetic = loaded.synthetic === true;
+		const k = minRows ?? SECRECY_MIN_ROWS;
+		process.stderr.write(
+			synthetic
+				? `vigie simulate : données synthétiques (manifest.json) : les chiffres reposant sur moins de ${k} ménages sont affichés, marqués (would_be_secret) et listés dans « secret »\n`
+				: `vigie simulate : secret statistique : tout chiffre reposant sur moins de ${k} ménages, ou qu’un total révélerait, est masqué (null, listé dans « secret »)\n`
+		);
+		// Every figure under the secrecy threshold, or one a total would reveal, prints as null (publish.ts), unless
+		// the data is synthetic: then it is printed and marked.
+		print(publish(report, { minRows, synthetic }));
 		return 0;
 	} finally {
 		await db.close();

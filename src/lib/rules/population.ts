@@ -24,6 +24,8 @@ export interface PopulationResult {
 	rav_monthly_cents: Float64Array;
 	/** In the scheme's unit (€ per person/UC/part per day or month), cents. */
 	rav_per_unit_cents: Float64Array;
+	/** The scheme's divisor per household (persons, UC or parts). Shared with the memo: read-only. */
+	units: Float64Array;
 	/** One pass/fail column per condition id (groups included), in definition order. Leaves are shared with a memo: read-only. */
 	conditions: Record<string, Uint8Array>;
 	condition_ids: string[];
@@ -181,7 +183,7 @@ export function evaluatePopulation(scheme: Scheme, cols: Columns, opts: Populati
 		const r = req[i];
 		amount[i] = amountCents(plan, perUnit[i], units[i], days, r === r ? toCents(r) : null, rank);
 	}
-	return { scheme: scheme.id, n, eligible, amount_cents: amount, rav_monthly_cents: monthly, rav_per_unit_cents: perUnit, conditions, condition_ids: ids };
+	return { scheme: scheme.id, n, eligible, amount_cents: amount, rav_monthly_cents: monthly, rav_per_unit_cents: perUnit, units, conditions, condition_ids: ids };
 }
 
 /**
@@ -271,20 +273,36 @@ export interface Allocation {
 	/** € the eligible households would cost (weighted), before envelope and capacity. */
 	eligible_cost: number;
 	eligible: number;
+	/** The envelope applied, € (with a split: the sum of the groups' envelopes; null when none has one). */
 	envelope: number | null;
+	/** The capacity applied, households (with a split: the sum of the groups'). */
 	capacity: number | null;
 	/** Position (in priority order) of the first eligible household left unserved, null if none. */
 	exhausted_at: number | null;
 	/** Eligible households in the order they were served. */
 	order: Int32Array;
+	/** With a split: per group, € paid, households served (weighted), eligible (weighted) and their cost, €. */
+	by_group?: { spent: Float64Array; beneficiaries: Float64Array; eligible: Float64Array; eligible_cost: Float64Array };
+}
+
+/**
+ * Envelopes and capacities per group of households (each CCAS with its own, scenario/envelope-rule.ts):
+ * `group[i]` indexes `envelopes` and `capacities` (null: none).
+ */
+export interface AllocationSplit {
+	group: ArrayLike<number>;
+	envelopes: readonly (number | null)[];
+	capacities: readonly (number | null)[];
 }
 
 /**
  * Applies the yearly envelope and capacity with the scheme's priority rule (DESIGN.md §5). Households are
  * served in priority order until the next one no longer fits; the rest are left unserved, as a commission
  * closing the envelope would. `requestOrder` gives the arrival order for `request_order` (default: row order).
+ * With a `split`, each group is served against its own envelope and capacity (the scheme's are not used): the
+ * priority order restricted to a group is that group's own order, so one pass serves every group at once.
  */
-export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Array, requestOrder?: ArrayLike<number>): Allocation {
+export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Array, requestOrder?: ArrayLike<number>, split?: AllocationSplit): Allocation {
 	const p = paramValues(scheme);
 	const envelope = scheme.budget.envelope ? p[scheme.budget.envelope] : null;
 	const capacity = scheme.budget.capacity ? p[scheme.budget.capacity] : null;
@@ -295,6 +313,7 @@ export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Ar
 		for (let k = 0, j = 0; k < requestOrder.length; k++) if (r.eligible[requestOrder[k]]) idx[j++] = requestOrder[k];
 	} else for (let i = 0, j = 0; i < r.n; i++) if (r.eligible[i]) idx[j++] = i;
 	if (scheme.budget.priority === 'lowest_rav') idx = byLowestRav(idx, r.rav_per_unit_cents);
+	if (split) return allocateSplit(r, weights, idx, split);
 	const granted = new Uint8Array(r.n);
 	let spentCents = 0;
 	let count = 0;
@@ -326,6 +345,61 @@ export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Ar
 		capacity,
 		exhausted_at: exhausted,
 		order: idx
+	};
+}
+
+/** The pass of allocate with one envelope and capacity per group; totals summed in priority order as without. */
+function allocateSplit(r: PopulationResult, weights: Float64Array, idx: Int32Array, split: AllocationSplit): Allocation {
+	const g = split.group;
+	const k = split.envelopes.length;
+	// Limits as numbers (Infinity: none), so the loop tests no null.
+	const envCents = Float64Array.from(split.envelopes, (e) => (e === null ? Infinity : e * 100 + 1e-6));
+	const cap = Float64Array.from(split.capacities, (c) => (c === null ? Infinity : c + 1e-9));
+	const spentG = new Float64Array(k);
+	const countG = new Float64Array(k);
+	const eligibleG = new Float64Array(k);
+	const costG = new Float64Array(k);
+	const closed = new Uint8Array(k);
+	const granted = new Uint8Array(r.n);
+	let spentCents = 0;
+	let count = 0;
+	let eligibleCost = 0;
+	let eligible = 0;
+	let exhausted: number | null = null;
+	for (let j = 0; j < idx.length; j++) {
+		const i = idx[j];
+		const c = g[i];
+		const w = weights[i];
+		const cost = r.amount_cents[i] * w;
+		eligibleCost += cost;
+		eligible += w;
+		eligibleG[c] += w;
+		costG[c] += cost;
+		if (closed[c]) continue;
+		if (spentG[c] + cost > envCents[c] || countG[c] + w > cap[c]) {
+			closed[c] = 1;
+			if (exhausted === null) exhausted = j;
+			continue;
+		}
+		granted[i] = 1;
+		spentG[c] += cost;
+		countG[c] += w;
+		spentCents += cost;
+		count += w;
+	}
+	const sum = (xs: readonly (number | null)[]) => (xs.every((x) => x === null) ? null : xs.reduce<number>((s, x) => s + (x ?? 0), 0));
+	for (let c = 0; c < k; c++) (spentG[c] /= 100, costG[c] /= 100);
+	return {
+		granted,
+		beneficiaries: count,
+		spent: spentCents / 100,
+		eligible_cost: eligibleCost / 100,
+		eligible,
+		envelope: sum(split.envelopes),
+		capacity: sum(split.capacities),
+		exhausted_at: exhausted,
+		order: idx,
+		by_group: { spent: spentG, beneficiaries: countG, eligible: eligibleG, eligible_cost: costG }
 	};
 }
 

@@ -1,36 +1,44 @@
 /**
  * Baseline vs scenario by group of households (commune, family type, activity with the working poor apart,
- * tenure, decile of niveau de vie), weighted. Statistical secrecy as for indicators (DESIGN.md §4.1): a row
- * resting on fewer than SECRECY_MIN_ROWS unweighted households is null with `suppressed: true`, and the
- * smallest other row is masked too when the published total would reveal it. Within a shown row, each figure
- * resting on 1 to SECRECY_MIN_ROWS − 1 households (its beneficiaries, eligible, winners…) is null too, and
- * secondary secrecy runs down each column, whose total the report shows (publish.ts masks the totals).
+ * tenure, decile of niveau de vie), weighted. Statistical secrecy as for indicators (DESIGN.md §4.1) is decided
+ * here, where the unweighted counts are, and applied by publish.ts: a row resting on fewer than
+ * SECRECY_MIN_ROWS unweighted households is `suppressed`, and the smallest other row too when the published total
+ * would reveal it. Within a shown row, each figure resting on 1 to SECRECY_MIN_ROWS − 1 households (its
+ * beneficiaries, eligible, winners…) is listed in `secret_cells`, and secondary secrecy runs down each column,
+ * whose total the report shows. The values themselves stay in the raw report: publish() nulls them on real data
+ * and shows them, marked, on synthetic data.
  */
 import { applySecondarySecrecy, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
 import { VALUE_LABELS, VARIABLES } from '../rules/variables.ts';
 import type { Population } from './population.ts';
 import { eligibleOnEitherSide, type Side } from './side.ts';
 
-/** null: secret (too few households behind it). */
 export interface SideCell {
-	eligible: number | null;
-	beneficiaries: number | null;
-	cost: number | null;
+	eligible: number;
+	beneficiaries: number;
+	cost: number;
 }
+
+/** The cells of a row that secrecy may hide, as paths in the row. */
+export const ROW_CELLS = ['baseline.eligible', 'baseline.beneficiaries', 'baseline.cost', 'scenario.eligible', 'scenario.beneficiaries', 'scenario.cost', 'gagnant', 'perdant', 'perdant_zero'] as const;
+export type RowCell = (typeof ROW_CELLS)[number];
 
 export interface BreakdownRow {
 	key: string;
 	label: string;
 	/** Unweighted households (the secrecy base). */
 	n: number;
+	/** The whole row is secret (publish.ts nulls it on real data). */
 	suppressed: boolean;
-	households: number | null;
-	baseline: SideCell | null;
-	scenario: SideCell | null;
+	households: number;
+	baseline: SideCell;
+	scenario: SideCell;
 	/** Households, weighted, by class (classes.ts). */
-	gagnant: number | null;
-	perdant: number | null;
-	perdant_zero: number | null;
+	gagnant: number;
+	perdant: number;
+	perdant_zero: number;
+	/** Cells of a shown row resting on too few households, or masked by their column's total (publish.ts nulls them). */
+	secret_cells: RowCell[];
 	/** Decile rows: bounds of niveau de vie, €/year per UC (null = open). */
 	lower?: number | null;
 	upper?: number | null;
@@ -194,24 +202,25 @@ function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, cn: 
 	const hidden = COLUMNS.map((_, c) => cellSecrecy(keys, n, hiddenRow, cn, c, additive, minRows));
 	return keys.map((key, k) => {
 		const o = k * FIELDS;
-		const v = (x: number, c: ColumnId) => (hidden[COLUMNS.indexOf(c)][k] ? null : x);
-		const side = (at: number, prefix: 'baseline' | 'scenario'): SideCell => ({
-			eligible: v(f[o + at], `${prefix}_eligible`),
-			beneficiaries: v(f[o + at + 1], `${prefix}_beneficiaries`),
-			cost: v(Math.round(f[o + at + 2]) / 100, `${prefix}_beneficiaries`)
-		});
 		const row = hiddenRow[k];
+		const hid = (c: ColumnId) => !row && hidden[COLUMNS.indexOf(c)][k];
+		const secret_cells = ROW_CELLS.filter((cell) => {
+			const [side, what] = cell.split('.');
+			return what === undefined ? hid(cell as ColumnId) : hid(`${side}_${what === 'cost' ? 'beneficiaries' : what}` as ColumnId);
+		});
+		const side = (at: number): SideCell => ({ eligible: f[o + at], beneficiaries: f[o + at + 1], cost: Math.round(f[o + at + 2]) / 100 });
 		return {
 			key,
 			label: labels[k],
 			n: n[k],
 			suppressed: row,
-			households: row ? null : f[o],
-			baseline: row ? null : side(1, 'baseline'),
-			scenario: row ? null : side(4, 'scenario'),
-			gagnant: v(f[o + 7], 'gagnant'),
-			perdant: v(f[o + 8], 'perdant'),
-			perdant_zero: v(f[o + 9], 'perdant_zero')
+			households: f[o],
+			baseline: side(1),
+			scenario: side(4),
+			gagnant: f[o + 7],
+			perdant: f[o + 8],
+			perdant_zero: f[o + 9],
+			secret_cells
 		};
 	});
 }

@@ -23,6 +23,8 @@ export interface ScenarioData extends HouseholdColumns {
 	flow: MonthlyFlow;
 	/** Every commune in the households of that year. */
 	communes: string[];
+	/** Weighted households and rows of every commune of that year (the per-household envelope rule's reference). */
+	households_by_commune: Record<string, { households: number; n: number }>;
 }
 
 const inList = (codes: readonly string[]) => codes.map(literal).join(', ');
@@ -76,6 +78,11 @@ export async function fetchScenarioData(db: Connector, opts: { year?: number; co
 	const columns = await db.queryColumns(
 		`SELECT ${fields(codes).map(([name, sql]) => `${sql} AS ${ident(name)}`).join(', ')} FROM households WHERE ${where} ORDER BY household_id`
 	);
+	const households_by_commune: ScenarioData['households_by_commune'] = {};
+	const byCommune = await db.query<{ commune: string; households: number; n: number }>(
+		`SELECT commune, sum(coalesce(weight::DOUBLE, 1))::DOUBLE AS households, count(*)::INTEGER AS n FROM households WHERE year = ${year} GROUP BY commune ORDER BY commune`
+	);
+	for (const r of byCommune) households_by_commune[r.commune] = { households: Number(r.households), n: Number(r.n) };
 	const flow: MonthlyFlow = {};
 	const hasRequests = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'aid_requests'`))[0].n > 0;
 	if (hasRequests) {
@@ -85,5 +92,5 @@ export async function fetchScenarioData(db: Connector, opts: { year?: number; co
 		);
 		for (const c of counts) (flow[c.commune] ??= new Array(12).fill(0))[c.m - 1] = c.n;
 	}
-	return { year, years, flow, communes: all, ...toHouseholdColumns(columns, codes) };
+	return { year, years, flow, communes: all, households_by_commune, ...toHouseholdColumns(columns, codes) };
 }

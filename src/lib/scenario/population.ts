@@ -30,6 +30,14 @@ export interface Population {
 	flow_source: Record<string, 'aid_requests' | 'uniforme'>;
 	persons: number;
 	households: number;
+	/** Weighted households and unweighted rows per commune (pop.communes order). */
+	commune_households: Float64Array;
+	commune_rows: Int32Array;
+	/**
+	 * Weighted households and rows of every commune of the data's year, the territory's and the others (the
+	 * reference of the per-household envelope rule, envelope-rule.ts); the territory's alone when not given.
+	 */
+	data_households: Record<string, { households: number; n: number }>;
 }
 
 /** Requests of the year per commune and month (0–11): the arrival profile. */
@@ -69,8 +77,17 @@ export function restrictColumns(h: HouseholdColumns, communes: readonly string[]
 	};
 }
 
-/** Households as columns → the population: niveau de vie, poverty, deciles and request months, once. */
-export function populationFromColumns({ cols, codes: communes, commune }: HouseholdColumns, year: number, flow: MonthlyFlow = {}): Population {
+/**
+ * Households as columns → the population: niveau de vie, poverty, deciles and request months, once.
+ * `dataHouseholds`: households per commune of the whole data year (ScenarioData.households_by_commune), for a
+ * territory that leaves out the scheme's own commune.
+ */
+export function populationFromColumns(
+	{ cols, codes: communes, commune }: HouseholdColumns,
+	year: number,
+	flow: MonthlyFlow = {},
+	dataHouseholds: Record<string, { households: number; n: number }> = {}
+): Population {
 	const n = cols.n;
 
 	const threshold = povertyThreshold(year);
@@ -108,6 +125,12 @@ export function populationFromColumns({ cols, codes: communes, commune }: Househ
 		decile[i] = d;
 	}
 
+	const communeHouseholds = new Float64Array(communes.length);
+	const communeRows = new Int32Array(communes.length);
+	for (let i = 0; i < n; i++) (communeHouseholds[commune[i]] += cols.weight[i], communeRows[commune[i]]++);
+	const data_households = { ...dataHouseholds };
+	communes.forEach((c, k) => (data_households[c] = { households: communeHouseholds[k], n: communeRows[k] }));
+
 	const { month, source } = spreadRequests(commune, communes, cols.weight, flow);
 	return {
 		cols,
@@ -123,7 +146,10 @@ export function populationFromColumns({ cols, codes: communes, commune }: Househ
 		month,
 		flow_source: source,
 		persons,
-		households
+		households,
+		commune_households: communeHouseholds,
+		commune_rows: communeRows,
+		data_households
 	};
 }
 

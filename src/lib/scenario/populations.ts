@@ -13,6 +13,6 @@ export function populationOf(data: ScenarioData, communes: readonly string[] | u
 	if (!m) BUILT.set(data, (m = new Map()));
 	const key = communes?.length ? [...communes].sort().join(',') : '*';
 	let p = m.get(key);
-	if (!p) m.set(key, (p = populationFromColumns(restrictColumns(data, communes), data.year, data.flow)));
+	if (!p) m.set(key, (p = populationFromColumns(restrictColumns(data, communes), data.year, data.flow, data.households_by_commune)));
 	return p;
 }

@@ -5,42 +5,90 @@
  * above the line + unknown; the eligible = served + left out; a cumulative month = the month before + this
  * month…), applySecondarySecrecy masks one more cell so that no secret cell can be had by subtraction.
  * Cells nobody sees (e.g. the served households of unknown poverty) take part in the sums all the same.
- * Breakdown rows and reasons are masked where they are built (breakdowns.ts, reasons.ts); the reason « montant »
- * is exactly the perdant class, so it follows that class's mask here.
+ * Breakdown rows and reasons carry the verdicts decided where they are built (breakdowns.ts, reasons.ts); the
+ * reason « montant » is exactly the perdant class, so it follows that class's mask here. The envelope of each
+ * commune and the breakdown row of that commune show the same eligible and served households: their cells are
+ * decided together (a commune's cell hidden in one is hidden in the other), the territory's total taken as shown.
+ *
+ * Real data (default): every secret figure is null (`secret` lists their paths), secret rows and classes are
+ * `suppressed: true` with null figures. Synthetic data (`synthetic: true`, DESIGN.md §4.1 « synthetic data shows
+ * values with a mark »): secrecy is decided exactly the same way but no figure is nulled; `secret` lists the
+ * paths that would be null on real data, `synthetic: true` says they are shown, and rows, reasons and classes
+ * that would be hidden say so with `would_be_secret` (see Published).
  */
 import { applySecondarySecrecy, SECRECY_MIN_ROWS, type Aggregate, type SecrecyCell } from '../indicators/secrecy.ts';
+import { ROW_CELLS, type BreakdownRow, type RowCell } from './breakdowns.ts';
 import { CLASSES, type ClassCell, type ClassId } from './classes.ts';
 import type { EnvelopeReport } from './envelope.ts';
-import type { LeavingReasons } from './reasons.ts';
+import type { NeedReport } from './need.ts';
+import type { LeavingReasons, ReasonRow } from './reasons.ts';
 import type { Report, Totals } from './report.ts';
 
 /** Every number of T may be null (secret). */
 export type Masked<T> = T extends number ? number | null : T extends readonly (infer U)[] ? Masked<U>[] : T extends object ? { [K in keyof T]: Masked<T[K]> } : T;
 
-export type PublishedClass = Masked<ClassCell> & { suppressed: boolean };
-type PublishedEnvelope = Omit<Masked<EnvelopeReport>, 'by_month'> & { by_month: (Masked<EnvelopeReport['by_month'][number]> & { month: number })[] };
-type Breakdown = Masked<Report['by_commune'][number]>[];
+/** On synthetic data only: the row, reason or class would be hidden on real data (its figures are shown). */
+interface SyntheticMark {
+	would_be_secret?: boolean;
+}
+
+export type PublishedClass = Masked<ClassCell> & { suppressed: boolean } & SyntheticMark;
+type PublishedEnvelope = Omit<Masked<EnvelopeReport>, 'by_month' | 'by_commune'> & {
+	by_month: (Masked<EnvelopeReport['by_month'][number]> & { month: number })[];
+	/** Per-commune figures null when secret (paths `envelope.by_commune.<code>.<field>` in `secret`). */
+	by_commune: (Masked<EnvelopeReport['by_commune'][number]> & { commune: string; label: string; exhausted_month_label: string | null })[];
+};
+/**
+ * A breakdown row. Real data: `suppressed` rows have every figure (and `n`) null; other rows have their secret
+ * cells null. Synthetic data: `suppressed` is false and every value is shown; `would_be_secret` says the whole row
+ * would be hidden on real data, and `would_be_secret_cells` lists each cell that would be null (all of them for
+ * such a row), as paths in the row: 'baseline.eligible', 'baseline.beneficiaries', 'baseline.cost', the same under
+ * 'scenario', 'gagnant', 'perdant', 'perdant_zero'.
+ */
+export type PublishedRow = Masked<Omit<BreakdownRow, 'secret_cells' | 'baseline' | 'scenario'>> & {
+	baseline: Masked<BreakdownRow['baseline']> | null;
+	scenario: Masked<BreakdownRow['scenario']> | null;
+	would_be_secret?: boolean;
+	would_be_secret_cells?: RowCell[];
+};
+type Breakdown = PublishedRow[];
 /** The figures that may be secret are nullable; the rest (territory, assumptions, changes, sources) as built. */
-export type Published = Omit<Report, 'baseline' | 'scenario' | 'winners_losers' | 'envelope' | 'baseline_envelope' | 'leaving_reasons' | BreakdownKey> & {
+export type Published = Omit<Report, 'baseline' | 'scenario' | 'winners_losers' | 'envelope' | 'baseline_envelope' | 'leaving_reasons' | 'need' | BreakdownKey> & {
 	[K in BreakdownKey]: Breakdown;
 } & {
 	baseline: Masked<Totals>;
 	scenario: Masked<Totals>;
 	envelope: PublishedEnvelope;
 	baseline_envelope: PublishedEnvelope;
-	leaving_reasons: Masked<LeavingReasons>;
+	/** Reason rows: as breakdown rows (null figures when suppressed on real data; `would_be_secret` on synthetic data). */
+	leaving_reasons: Omit<Masked<LeavingReasons>, 'rows'> & { rows: (Masked<ReasonRow> & { key: string; label: string; suppressed: boolean } & SyntheticMark)[] };
+	need: { baseline: PublishedNeed; scenario: PublishedNeed };
 	winners_losers: Record<ClassId, PublishedClass> & { entrants: number | null; entrants_n: number | null };
-	/** Paths of the secret figures (`scenario.cost`, `envelope.by_month.3.spent`, `winners_losers.perdant`…). */
+	/**
+	 * Paths of the secret figures (`scenario.cost`, `envelope.by_month.3.spent`, `envelope.by_commune.93061.spent`,
+	 * `need.scenario.lifted.households`, `winners_losers.perdant`…): null on real data, shown on synthetic data.
+	 */
 	secret: string[];
 	min_rows: number;
+	/** Present (true) on synthetic data only: the figures listed in `secret` are shown, not nulled. */
+	synthetic?: true;
 };
+type PublishedNeed = Omit<Masked<NeedReport>, 'threshold_label' | 'threshold_source' | 'method' | 'threshold_unit'> & Pick<NeedReport, 'threshold_label' | 'threshold_source' | 'method' | 'threshold_unit'>;
+
+export interface PublishOptions {
+	/** Secrecy threshold, unweighted rows (default SECRECY_MIN_ROWS = 11). */
+	minRows?: number;
+	/** The data is synthetic (loadFolder's / the session's `synthetic`): figures shown, marked. */
+	synthetic?: boolean;
+}
 
 const BREAKDOWNS = ['by_commune', 'by_family_type', 'by_activity', 'by_tenure', 'by_decile'] as const;
 type BreakdownKey = (typeof BREAKDOWNS)[number];
 
 /** Cells (unweighted households and a size for the tie-break), the sums between them, and what each figure rests on. */
 interface Plan {
-	cells: Map<string, { n: number; size: number }>;
+	/** `forced`: secret whatever its size (a commune whose breakdown row is secret); `shown`: never secret (a total taken as shown). */
+	cells: Map<string, { n: number; size: number; forced?: boolean; shown?: boolean }>;
 	aggregates: Aggregate[];
 	/** Figure path → the cells it rests on (a ratio rests on its numerator and its denominator). */
 	figures: [path: string, cells: string[]][];
@@ -148,36 +196,161 @@ function classPlan(plan: Plan, r: Report): void {
 	for (const k of ['households', 'amount']) plan.figures.push([`leaving_reasons.rows.montant.${k}`, ['class:perdant']]);
 }
 
-export function publish(r: Report, minRows = SECRECY_MIN_ROWS): Published {
+/**
+ * Need of a side (need.ts): households below the RAV threshold = helped (served) + the others; helped = lifted +
+ * the others; the served = helped + served above the threshold. Poverty rests on the targeting cells: poor,
+ * served poor (= lifted out of poverty + the others).
+ */
+function needPlan(plan: Plan, side: 'baseline' | 'scenario', need: NeedReport, t: Totals): void {
+	const c = (id: string) => `${side}:${id}`;
+	const cell = (id: string, n: number, size: number) => plan.cells.set(c(id), { n, size });
+	const sum = (total: string, members: string[]) => plan.aggregates.push({ totals: [c(total)], members: members.map(c) });
+	const fig = (path: string, ...cells: string[]) => plan.figures.push([`need.${side}.${path}`, cells.map(c)]);
+	cell('need_below', need.below_before.n, need.below_before.households);
+	cell('need_helped', need.helped.n, need.helped.households);
+	cell('need_below_other', need.below_before.n - need.helped.n, 0);
+	cell('need_lifted', need.lifted.n, need.lifted.households);
+	cell('need_helped_other', need.helped.n - need.lifted.n, 0);
+	cell('served_not_below', t.beneficiaries_n - need.helped.n, 0);
+	cell('pov_lifted', need.poverty.lifted.n, need.poverty.lifted.households);
+	cell('pov_helped_other', need.poverty.helped.n - need.poverty.lifted.n, 0);
+	sum('need_below', ['need_helped', 'need_below_other']);
+	sum('need_helped', ['need_lifted', 'need_helped_other']);
+	sum('served', ['need_helped', 'served_not_below']);
+	sum('served_poor', ['pov_lifted', 'pov_helped_other']);
+	for (const [at, below, helped, lifted] of [
+		['', 'need_below', 'need_helped', 'need_lifted'],
+		['poverty.', 'poor', 'served_poor', 'pov_lifted']
+	]) {
+		for (const k of ['households', 'n']) {
+			fig(`${at}below_before.${k}`, below);
+			fig(`${at}helped.${k}`, helped);
+			fig(`${at}lifted.${k}`, lifted);
+		}
+		fig(`${at}gap_before`, below);
+		fig(`${at}gap_closed`, helped);
+		// gap after = before − closed: shown only with both.
+		fig(`${at}gap_after`, below, helped);
+		fig(`${at}gap_closed_per_euro`, helped, 'served');
+	}
+}
+
+/**
+ * Each commune's envelope (envelope.ts by_commune) against the territory's, on both sides: eligible = served +
+ * left out in each commune, and each of the three summed over the communes to a total taken as shown (as the
+ * breakdowns take their columns' totals). A commune's cell starts secret where its breakdown row, or that row's
+ * cell of the same households, is (so both tables end up hiding the same cells, publish() below).
+ */
+function communePlan(plan: Plan, r: Report): void {
+	const rows = new Map(r.by_commune.map((b) => [b.key, b]));
+	const perHousehold = r.envelope.rule === 'per_household';
+	for (const [side, envPath, env] of [
+		['baseline', 'baseline_envelope', r.baseline_envelope],
+		['scenario', 'envelope', r.envelope]
+	] as const) {
+		const key = (what: string, code: string) => `${side}:commune:${what}:${code}`;
+		const members: Record<string, string[]> = { eligible: [], served: [], left: [] };
+		for (const e of env.by_commune) {
+			const b = rows.get(e.commune);
+			const row = b?.suppressed ?? false;
+			const cellOf = (what: string, n: number, forced: boolean) => {
+				plan.cells.set(key(what, e.commune), { n, size: 0, forced });
+				if (n > 0 || forced) members[what].push(key(what, e.commune));
+			};
+			cellOf('eligible', e.n.eligible, row || !!b?.secret_cells.includes(`${side}.eligible`));
+			cellOf('served', e.n.beneficiaries, row || !!b?.secret_cells.includes(`${side}.beneficiaries`));
+			cellOf('left', e.n.left_out, row);
+			plan.cells.set(key('households', e.commune), { n: e.n.households, size: e.households, forced: row });
+			const used = [key('served', e.commune), key('left', e.commune)].filter((k) => members.served.includes(k) || members.left.includes(k));
+			plan.aggregates.push({ totals: [key('eligible', e.commune)], members: used });
+			const at = `${envPath}.by_commune.${e.commune}`;
+			const fig = (path: string, what: string) => plan.figures.push([`${at}.${path}`, [key(what, e.commune)]]);
+			for (const f of ['eligible', 'eligible_cost', 'n.eligible', 'exhausted_month', 'exhausted_month_label']) fig(f, 'eligible');
+			for (const f of ['beneficiaries', 'spent', 'consumed', 'remaining', 'n.beneficiaries']) fig(f, 'served');
+			for (const f of ['left_out_households', 'left_out_cost', 'n.left_out']) fig(f, 'left');
+			for (const f of ['households', 'n.households', ...(perHousehold ? ['budget', 'capacity'] : [])]) fig(f, 'households');
+		}
+		for (const what of ['eligible', 'served', 'left']) {
+			plan.cells.set(key(what, '__total'), { n: 0, size: 0, shown: true });
+			plan.aggregates.push({ totals: [key(what, '__total')], members: members[what] });
+		}
+	}
+}
+
+/** `opts`: the secrecy threshold alone (as before), or { minRows, synthetic }. */
+export function publish(r: Report, opts: number | PublishOptions = {}): Published {
+	const { minRows = SECRECY_MIN_ROWS, synthetic = false } = typeof opts === 'number' ? { minRows: opts } : opts;
 	const plan: Plan = { cells: new Map(), aggregates: [], figures: [] };
 	sidePlan(plan, 'baseline', 'baseline_envelope', r.baseline, r.baseline_envelope);
 	sidePlan(plan, 'scenario', 'envelope', r.scenario, r.envelope);
 	classPlan(plan, r);
+	needPlan(plan, 'baseline', r.need.baseline, r.baseline);
+	needPlan(plan, 'scenario', r.need.scenario, r.scenario);
+	communePlan(plan, r);
 	const cells = new Map<string, SecrecyCell>();
-	for (const [k, c] of plan.cells) cells.set(k, { n: c.n, denominator: c.size, suppressed: c.n > 0 && c.n < minRows });
+	for (const [k, c] of plan.cells) cells.set(k, { n: c.n, denominator: c.size, suppressed: !c.shown && (!!c.forced || (c.n > 0 && c.n < minRows)) });
 	// The territory's households are always shown (the page's headline).
 	cells.get('households')!.suppressed = false;
-	// An empty cell reveals nothing by subtraction: it is left out of the sums (as classesTable did).
-	applySecondarySecrecy(cells, plan.aggregates.map((a) => ({ ...a, members: a.members.filter((k) => cells.get(k)!.n > 0) })));
+	// An empty cell reveals nothing by subtraction: it is left out of the sums (as classesTable did), unless it
+	// is secret already (a commune's cell of a secret row hides what the row holds).
+	const counted = (k: string) => cells.get(k)!.n > 0 || !!plan.cells.get(k)!.forced;
+	applySecondarySecrecy(cells, plan.aggregates.map((a) => ({ ...a, members: a.members.filter(counted) })));
+	const hidden = (k: string) => cells.get(k)!.suppressed;
 	const out = structuredClone(r) as unknown as Published;
-	const secret = plan.figures.filter(([, on]) => on.some((k) => cells.get(k)!.suppressed)).map(([path]) => path);
-	for (const path of secret) setNull(out, path);
-	for (const c of CLASSES) out.winners_losers[c].suppressed = cells.get(`class:${c}`)!.suppressed;
-	const reason = out.leaving_reasons.rows.find((x) => x.key === 'montant');
-	if (reason && out.winners_losers.perdant.suppressed) reason.suppressed = true;
-	// The row count of a secret row or reason would give away what the row hides.
-	for (const row of [...out.leaving_reasons.rows, ...BREAKDOWNS.flatMap((k) => out[k])]) if (row.suppressed) row.n = null;
+	const secret = plan.figures.filter(([, on]) => on.some(hidden)).map(([path]) => path);
+	if (!synthetic) for (const path of secret) setNull(out, path);
+
+	// Classes and reasons: a verdict each (the « montant » reason is the perdant class).
+	const classHidden = Object.fromEntries(CLASSES.map((c) => [c, hidden(`class:${c}`)])) as Record<ClassId, boolean>;
+	for (const c of CLASSES) mark(out.winners_losers[c], classHidden[c], synthetic);
+	for (const row of out.leaving_reasons.rows) {
+		const would = row.suppressed || (row.key === 'montant' && classHidden.perdant);
+		mark(row, would, synthetic);
+		if (would && !synthetic) (row.households = null), (row.amount = null), (row.n = null);
+	}
+
+	// Breakdown rows: their own verdicts, and for communes the cells their envelope hides too.
+	for (const k of BREAKDOWNS) {
+		for (const row of out[k] as unknown as (PublishedRow & { secret_cells: RowCell[] })[]) {
+			const cellsHidden = new Set(row.secret_cells);
+			if (k === 'by_commune')
+				for (const side of ['baseline', 'scenario'] as const) {
+					if (hidden(`${side}:commune:eligible:${row.key}`)) cellsHidden.add(`${side}.eligible`);
+					if (hidden(`${side}:commune:served:${row.key}`)) (cellsHidden.add(`${side}.beneficiaries`), cellsHidden.add(`${side}.cost`));
+				}
+			const whole = row.suppressed;
+			delete (row as { secret_cells?: RowCell[] }).secret_cells;
+			if (synthetic) {
+				row.suppressed = false;
+				row.would_be_secret = whole;
+				row.would_be_secret_cells = whole ? [...ROW_CELLS] : ROW_CELLS.filter((c) => cellsHidden.has(c));
+			} else if (whole) {
+				row.n = null;
+				row.households = null;
+				row.baseline = null;
+				row.scenario = null;
+				row.gagnant = row.perdant = row.perdant_zero = null;
+			} else for (const c of cellsHidden) setNull(row, c);
+		}
+	}
 	out.secret = secret;
 	out.min_rows = minRows;
+	if (synthetic) out.synthetic = true;
 	return out;
 }
 
-/** Sets the figure at `path` to null; a segment under an array picks the item of that `key` or `month`. */
+/** A row, reason or class that would be hidden: `suppressed` on real data, `would_be_secret` on synthetic data. */
+function mark(x: { suppressed: boolean } & SyntheticMark, would: boolean, synthetic: boolean): void {
+	if (synthetic) (x.suppressed = false), (x.would_be_secret = would);
+	else x.suppressed = would;
+}
+
+/** Sets the figure at `path` to null; a segment under an array picks the item of that `key`, `commune` or `month`. */
 function setNull(root: object, path: string): void {
 	const parts = path.split('.');
 	let at: unknown = root;
 	for (const p of parts.slice(0, -1)) {
-		at = Array.isArray(at) ? at.find((x) => x.key === p || String(x.month) === p) : (at as Record<string, unknown>)[p];
+		at = Array.isArray(at) ? at.find((x) => x.key === p || x.commune === p || String(x.month) === p) : (at as Record<string, unknown>)[p];
 		if (at === undefined) return;
 	}
 	(at as Record<string, unknown>)[parts[parts.length - 1]] = null;

@@ -6,7 +6,8 @@
  * baseline of another scheme (other condition ids) nothing is known below the top: the conditions of the root
  * "all" group the household fails are given. A household failing several conditions counts under each, so the rows do not add up to the losers (only primary secrecy applies, as for
  * the working-poor row of breakdowns.ts): a row resting on fewer than SECRECY_MIN_ROWS unweighted households
- * is shown as secret (DESIGN.md §4.1).
+ * is `suppressed` (DESIGN.md §4.1); publish.ts nulls its figures on real data and shows them, marked, on
+ * synthetic data.
  */
 import { SECRECY_MIN_ROWS } from '../indicators/secrecy.ts';
 import type { Condition } from '../rules/scheme-schema.ts';
@@ -17,11 +18,12 @@ export interface ReasonRow {
 	label: string;
 	/** Unweighted households (the secrecy base). */
 	n: number;
+	/** Secret row (publish.ts nulls it on real data). */
 	suppressed: boolean;
-	/** Households, weighted (null when secret). */
-	households: number | null;
-	/** Σ (scenario − baseline) aid of these households, € (negative; null when secret). */
-	amount: number | null;
+	/** Households, weighted. */
+	households: number;
+	/** Σ (scenario − baseline) aid of these households, € (negative). */
+	amount: number;
 }
 
 export interface LeavingReasons {
@@ -96,7 +98,7 @@ export function leavingReasons(base: Side, scen: Side, cls: Uint8Array, weight: 
 		rows: defs
 			.map((d, k) => {
 				const suppressed = rows[k] < minRows;
-				return { ...d, n: rows[k], suppressed, households: suppressed ? null : hh[k], amount: suppressed ? null : Math.round(cents[k]) / 100 };
+				return { ...d, n: rows[k], suppressed, households: hh[k], amount: Math.round(cents[k]) / 100 };
 			})
 			.filter((r) => r.n > 0)
 	};

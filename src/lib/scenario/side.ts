@@ -1,11 +1,13 @@
 /**
  * One side of a scenario (baseline or scenario): the scheme evaluated over the population, the yearly cost of
  * each eligible household (first grant + expected renewals), then the envelope and capacity applied in the
- * scheme's priority order (allocate), households arriving in their request month.
+ * scheme's priority order (allocate), households arriving in their request month, each commune against its own
+ * envelope and capacity (envelope-rule.ts).
  */
 import { roundHalfAway } from '../rules/cents.ts';
 import { allocate, evaluatePopulation, type Allocation, type PopulationResult } from '../rules/population.ts';
 import { paramValues, type Scheme } from '../rules/scheme-schema.ts';
+import { communeEnvelopes, type CommuneEnvelopes, type EnvelopeRule } from './envelope-rule.ts';
 import type { Population } from './population.ts';
 
 export interface Side {
@@ -20,6 +22,17 @@ export interface Side {
 	weights: Float64Array;
 	/** Rows eligible on this side, ascending: the per-move loops run over these, summing in row order. */
 	eligible_rows: Int32Array;
+	/** Envelope and capacity of each commune (pop.communes order) and the rule that set them. */
+	envelopes: CommuneEnvelopes;
+}
+
+export interface SideOptions {
+	renewal_share?: number;
+	take_up?: number;
+	/** How each commune's envelope is set (default: the scheme's envelope in each commune). */
+	envelope_rule?: EnvelopeRule;
+	/** The communes the scheme's envelope was voted for (per-household rule; default: the scheme's own). */
+	own_communes?: readonly string[];
 }
 
 /** Request order: by month, then row (population.ts spreads requests over months). Data-only, memoised. */
@@ -34,7 +47,7 @@ export function requestOrder(pop: Population): Int32Array {
 	return o;
 }
 
-export function evaluateSide(pop: Population, scheme: Scheme, opts: { renewal_share?: number; take_up?: number } = {}): Side {
+export function evaluateSide(pop: Population, scheme: Scheme, opts: SideOptions = {}): Side {
 	const first = evaluatePopulation(scheme, pop.cols);
 	const p = paramValues(scheme);
 	const renewals = scheme.duration.renewals ? p[scheme.duration.renewals] : 0;
@@ -55,14 +68,15 @@ export function evaluateSide(pop: Population, scheme: Scheme, opts: { renewal_sh
 		for (let i = 0; i < weights.length; i++) weights[i] = pop.cols.weight[i] * takeUp;
 	}
 	const result: PopulationResult = cost === first.amount_cents ? first : { ...first, amount_cents: cost };
-	const allocation = allocate(scheme, result, weights, requestOrder(pop));
+	const envelopes = communeEnvelopes(pop, scheme, opts.envelope_rule, opts.own_communes);
+	const allocation = allocate(scheme, result, weights, requestOrder(pop), { group: pop.commune, envelopes: envelopes.budgets, capacities: envelopes.capacities });
 	const eligible_rows = rowsOf(first.eligible);
 	const paid = new Float64Array(pop.cols.n);
 	for (let j = 0; j < eligible_rows.length; j++) {
 		const i = eligible_rows[j];
 		if (allocation.granted[i]) paid[i] = cost[i];
 	}
-	return { scheme, result, allocation, cost_cents: cost, paid_cents: paid, weights, eligible_rows };
+	return { scheme, result, allocation, cost_cents: cost, paid_cents: paid, weights, eligible_rows, envelopes };
 }
 
 /** Indices where `flags` is set, ascending. */

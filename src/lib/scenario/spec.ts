@@ -6,6 +6,7 @@
 import { CPI_LAST_YEAR, CPI_SOURCE } from '../rules/cpi.ts';
 import { indexScheme, type IndexedParameter } from '../rules/indexation.ts';
 import { getScheme, withAmountRuleOf, withOverrides } from '../rules/registry.ts';
+import type { EnvelopeRule } from './envelope-rule.ts';
 import { isHypothesis, type Scheme } from '../rules/scheme-schema.ts';
 
 export interface ScenarioSpec {
@@ -33,6 +34,12 @@ export interface ScenarioSpec {
 	 * rules/indexation.ts) instead of euros of the seed's year. Default false.
 	 */
 	indexed?: boolean;
+	/**
+	 * How each commune's envelope is set (envelope-rule.ts): `same` (default: the scheme's envelope and capacity in
+	 * each commune), `per_household` (scaled by the commune's households), or `custom` (typed per commune, €).
+	 * Both sides are allocated commune by commune under the same rule.
+	 */
+	envelope_rule?: EnvelopeRule;
 }
 
 /** Which euros the scenario's parameters are in, and every euro parameter of `scheme` in both. */
