@@ -1,6 +1,7 @@
 /**
  * The distribution behind a quantile indicator (niveau de vie, reste à vivre), as weighted bins for a
- * histogram. Each bin is a count of households: one resting on fewer than `minRows` rows is secret.
+ * histogram. Each bin is a count of households: one resting on fewer than `minRows` rows is secret (on
+ * synthetic data: shown and marked `would_be_secret`).
  */
 import { literal, type Connector } from '../db/connector.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
@@ -65,6 +66,8 @@ export interface Bin {
 	x1: number;
 	weight: number | null;
 	suppressed: boolean;
+	/** Only with `synthetic`: the bin would be secret on real data (its weight is shown all the same). */
+	would_be_secret?: boolean;
 }
 
 /**
@@ -73,7 +76,7 @@ export interface Bin {
  */
 export async function distribution(
 	db: Connector,
-	opts: { measure: Measure; year: number; communes?: readonly string[]; minRows?: number }
+	opts: { measure: Measure; year: number; communes?: readonly string[]; minRows?: number; synthetic?: boolean }
 ): Promise<Bin[]> {
 	const m = MEASURES[opts.measure];
 	// The national threshold's statistics: these measures do not depend on the threshold.
@@ -86,7 +89,11 @@ export async function distribution(
 		 FROM ${d.merged} WHERE dist = ${d.dist} ${inCommunes} GROUP BY 1 ORDER BY 1`
 	);
 	return rows.map((r) => {
-		const suppressed = isSecret(r.n, opts.minRows ?? SECRECY_MIN_ROWS);
-		return { x0: m.min + r.b * m.width, x1: m.min + (r.b + 1) * m.width, weight: suppressed ? null : r.w, suppressed };
+		const secret = isSecret(r.n, opts.minRows ?? SECRECY_MIN_ROWS);
+		const hide = secret && !opts.synthetic;
+		const bin: Bin = { x0: m.min + r.b * m.width, x1: m.min + (r.b + 1) * m.width, weight: hide ? null : r.w, suppressed: hide };
+		// Synthetic data protect nobody: the bin is drawn, marked (run.ts does the same for indicators).
+		if (opts.synthetic) bin.would_be_secret = secret;
+		return bin;
 	});
 }

@@ -1,6 +1,7 @@
 /**
  * Runs catalogue indicators over the validated tables for every territory (communes, an optional group,
- * départements) and returns plain rows in the CLI's output contract (DESIGN.md §6), secrecy applied.
+ * départements) and returns plain rows in the CLI's output contract (DESIGN.md §6), secrecy applied (on
+ * synthetic data: computed the same way, and marked instead of applied).
  */
 import type { Connector } from '../db/connector.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
@@ -22,6 +23,11 @@ export interface IndicatorValue {
 	denominator: number | null;
 	unit: string;
 	suppressed: boolean;
+	/**
+	 * Only with `synthetic`: the secrecy rule (primary or secondary) would hide this value on real data; it is
+	 * shown (`suppressed: false`) because synthetic data protect nobody. Absent on real data.
+	 */
+	would_be_secret?: boolean;
 }
 
 export interface RunOptions {
@@ -33,6 +39,11 @@ export interface RunOptions {
 	minRows?: number;
 	/** Poverty threshold: national Filosofi/ERFS threshold of the year (default) or 60 % of the data's own median. */
 	poverty?: 'national' | 'local';
+	/**
+	 * The data are synthetic (generator's manifest): secrecy is computed as on real data, but a cell it would
+	 * hide keeps its value and says so in `would_be_secret` (DESIGN.md §4.1). Off: output as on real data.
+	 */
+	synthetic?: boolean;
 }
 
 export async function householdYears(db: Connector): Promise<number[]> {
@@ -130,17 +141,21 @@ export async function runIndicators(db: Connector, opts: RunOptions = {}): Promi
 		// Secondary secrecy: only sums are additive, so only they can be derived from a total.
 		if (ind.kind === 'sum') applySecondarySecrecy(cells, aggregates);
 		for (const c of cells.values()) {
-			out.push({
+			const hide = c.suppressed && !opts.synthetic;
+			const row: IndicatorValue = {
 				indicator: ind.id,
 				territory: c.t.territory,
 				territory_type: c.t.territory_type,
 				year,
-				value: c.suppressed ? null : valueOf(ind, c.raw, threshold),
-				numerator: c.suppressed ? null : (c.raw?.numerator ?? null),
-				denominator: c.suppressed ? null : (c.raw?.denominator ?? null),
+				value: hide ? null : valueOf(ind, c.raw, threshold),
+				numerator: hide ? null : (c.raw?.numerator ?? null),
+				denominator: hide ? null : (c.raw?.denominator ?? null),
 				unit: ind.unit,
-				suppressed: c.suppressed
-			});
+				suppressed: hide
+			};
+			// Added only on synthetic data, so that real data's rows stay exactly as they were.
+			if (opts.synthetic) row.would_be_secret = c.suppressed;
+			out.push(row);
 		}
 	}
 	const order: Record<TerritoryType, number> = { commune: 0, group: 1, departement: 2, france: 3 };
