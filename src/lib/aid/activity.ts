@@ -4,7 +4,7 @@
  * month of date_request (DESIGN.md §4.1); grant rate = granted / (granted + refused).
  */
 import { AID_FORMS, AID_TYPES, REFERRERS } from '../data/schema.ts';
-import { cellOf, countCell, maskedCount, maskedShare, partitionMask, quantile, SECRET, shareCell, type Cell } from './cell.ts';
+import { cellOf, countCell, maskedCell, maskedCount, maskedShare, partitionMask, quantile, shareCell, type Cell, type Secrecy } from './cell.ts';
 import type { AidRow } from './rows.ts';
 
 export interface MonthRow {
@@ -62,16 +62,16 @@ export function bandOf(bounds: readonly number[], v: number): number {
 	return i;
 }
 
-export function distribution(values: readonly number[], bounds: readonly number[], unit: string): DistributionResult {
+export function distribution(values: readonly number[], bounds: readonly number[], unit: string, s: Secrecy = {}): DistributionResult {
 	const sorted = [...values].sort((a, b) => a - b);
 	const n = sorted.length;
 	const counts = bounds.map(() => 0);
 	for (const v of sorted) counts[bandOf(bounds, v)]++;
 	const mask = partitionMask(counts);
 	return {
-		quantiles: QUANTILES.map((q) => ({ q, value: cellOf(quantile(sorted, q), n) })),
-		mean: cellOf(n ? sorted.reduce((s, v) => s + v, 0) / n : null, n),
-		bands: bounds.map((_, i) => ({ band: bandLabel(bounds, i, unit), count: maskedCount(counts[i], mask[i]), share: maskedShare(counts[i], n, mask[i]) }))
+		quantiles: QUANTILES.map((q) => ({ q, value: cellOf(quantile(sorted, q), n, s) })),
+		mean: cellOf(n ? sorted.reduce((t, v) => t + v, 0) / n : null, n, s),
+		bands: bounds.map((_, i) => ({ band: bandLabel(bounds, i, unit), count: maskedCount(counts[i], mask[i], s), share: maskedShare(counts[i], n, mask[i], s) }))
 	};
 }
 
@@ -89,7 +89,7 @@ function groupBy<K>(rows: readonly AidRow[], keyOf: (r: AidRow) => K): Map<K, Ai
 }
 
 /** Counts per key with partition secrecy on requests and on grants; rate and amount follow the grants' mask. */
-function breakdown(rows: readonly AidRow[], keys: readonly string[], keyOf: (r: AidRow) => string): BreakdownRow[] {
+function breakdown(rows: readonly AidRow[], keys: readonly string[], keyOf: (r: AidRow) => string, s: Secrecy): BreakdownRow[] {
 	const by = groupBy(rows, keyOf);
 	const subs = keys.map((k) => by.get(k) ?? []);
 	const grants = subs.map((sub) => sub.filter(isGranted));
@@ -101,15 +101,15 @@ function breakdown(rows: readonly AidRow[], keys: readonly string[], keyOf: (r: 
 		const decided = sub.filter((r) => r.decision !== 'postponed').length;
 		return {
 			key,
-			requests: maskedCount(sub.length, mr[i]),
-			granted: maskedCount(g.length, mg[i]),
-			grantRate: mg[i] ? SECRET : shareCell(g.length, decided),
-			amount: mg[i] ? SECRET : cellOf(g.reduce((s, r) => s + r.amount_granted, 0), g.length)
+			requests: maskedCount(sub.length, mr[i], s),
+			granted: maskedCount(g.length, mg[i], s),
+			grantRate: maskedShare(g.length, decided, mg[i], s),
+			amount: maskedCell(g.reduce((t, r) => t + r.amount_granted, 0), g.length, mg[i], s)
 		};
 	});
 }
 
-export function activity(rows: readonly AidRow[]): ActivityResult {
+export function activity(rows: readonly AidRow[], s: Secrecy = {}): ActivityResult {
 	const granted = rows.filter(isGranted);
 	const refused = rows.filter((r) => r.decision === 'refused').length;
 	const months = groupBy(rows, (r) => r.date_request.slice(0, 7));
@@ -125,7 +125,7 @@ export function activity(rows: readonly AidRow[]): ActivityResult {
 			if (++m > 12) [y, m] = [y + 1, 1];
 		}
 	}
-	const monthly = breakdown(rows, all, (r) => r.date_request.slice(0, 7)).map((b) => ({
+	const monthly = breakdown(rows, all, (r) => r.date_request.slice(0, 7), s).map((b) => ({
 		month: b.key,
 		requests: b.requests,
 		granted: b.granted,
@@ -133,17 +133,17 @@ export function activity(rows: readonly AidRow[]): ActivityResult {
 	}));
 	const md = partitionMask([granted.length, refused, rows.length - granted.length - refused]);
 	return {
-		requests: countCell(rows.length),
-		granted: maskedCount(granted.length, md[0]),
-		refused: maskedCount(refused, md[1]),
-		postponed: maskedCount(rows.length - granted.length - refused, md[2]),
-		grantRate: shareCell(granted.length, granted.length + refused),
-		amountGranted: cellOf(granted.reduce((s, r) => s + r.amount_granted, 0), granted.length),
+		requests: countCell(rows.length, s),
+		granted: maskedCount(granted.length, md[0], s),
+		refused: maskedCount(refused, md[1], s),
+		postponed: maskedCount(rows.length - granted.length - refused, md[2], s),
+		grantRate: shareCell(granted.length, granted.length + refused, s),
+		amountGranted: cellOf(granted.reduce((t, r) => t + r.amount_granted, 0), granted.length, s),
 		monthly,
-		byType: breakdown(rows, AID_TYPES, (r) => r.aid_type),
-		byForm: breakdown(rows, AID_FORMS, (r) => r.form),
-		byReferrer: breakdown(rows, REFERRERS, (r) => r.referrer),
-		amounts: distribution(granted.map((r) => r.amount_granted), AMOUNT_BANDS, '€'),
-		delays: distribution(rows.filter((r) => r.delay !== null).map((r) => r.delay!), DELAY_BANDS, 'j')
+		byType: breakdown(rows, AID_TYPES, (r) => r.aid_type, s),
+		byForm: breakdown(rows, AID_FORMS, (r) => r.form, s),
+		byReferrer: breakdown(rows, REFERRERS, (r) => r.referrer, s),
+		amounts: distribution(granted.map((r) => r.amount_granted), AMOUNT_BANDS, '€', s),
+		delays: distribution(rows.filter((r) => r.delay !== null).map((r) => r.delay!), DELAY_BANDS, 'j', s)
 	};
 }

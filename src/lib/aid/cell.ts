@@ -1,6 +1,8 @@
 /**
  * A figure of the Aides page and its secrecy (DESIGN.md §4.1): a cell resting on fewer than 11
  * unweighted requests (or households) is `value: null, suppressed: true`, never 0, and its count is hidden too.
+ * On synthetic data (`Secrecy.synthetic`) the same rule is computed but marks instead of hiding: the cell keeps
+ * its value and count, `suppressed: false`, and `would_be_secret` says what real data would hide.
  */
 import { applySecondarySecrecy, isSecret, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
 
@@ -10,21 +12,37 @@ export interface Cell {
 	/** Unweighted rows the figure rests on; null when secret. */
 	n: number | null;
 	suppressed: boolean;
+	/** Only on synthetic data: real data would hide this figure (present on every cell then, true or false). */
+	would_be_secret?: boolean;
+}
+
+/** How secret cells read: hidden (real data, the default) or shown and marked (synthetic data). */
+export interface Secrecy {
+	synthetic?: boolean;
+}
+
+export const SECRET: Cell = { value: null, n: null, suppressed: true };
+
+/** The one place a figure meets the rule: `secret` decided by the caller (primary, or a partition's mask). */
+function cell(value: number | null, n: number, secret: boolean, s: Secrecy): Cell {
+	// Real data: exactly the shapes they always had (no would_be_secret key).
+	if (!s.synthetic) return secret ? { ...SECRET } : { value, n, suppressed: false };
+	return { value, n, suppressed: false, would_be_secret: secret };
 }
 
 /** A count: the figure is its own population. */
-export function countCell(n: number, minRows = SECRECY_MIN_ROWS): Cell {
-	return isSecret(n, minRows) ? { value: null, n: null, suppressed: true } : { value: n, n, suppressed: false };
+export function countCell(n: number, s: Secrecy = {}): Cell {
+	return cell(n, n, isSecret(n, SECRECY_MIN_ROWS), s);
 }
 
 /** A figure resting on `n` rows (share, mean, quantile…). */
-export function cellOf(value: number | null, n: number, minRows = SECRECY_MIN_ROWS): Cell {
-	return isSecret(n, minRows) ? { value: null, n: null, suppressed: true } : { value, n, suppressed: false };
+export function cellOf(value: number | null, n: number, s: Secrecy = {}): Cell {
+	return cell(value, n, isSecret(n, SECRECY_MIN_ROWS), s);
 }
 
-/** part / whole in %, secret when `whole` rests on fewer than minRows rows. */
-export function shareCell(part: number, whole: number, minRows = SECRECY_MIN_ROWS): Cell {
-	return cellOf(whole ? (100 * part) / whole : null, whole, minRows);
+/** part / whole in %, secret when `whole` rests on fewer than 11 rows. */
+export function shareCell(part: number, whole: number, s: Secrecy = {}): Cell {
+	return cellOf(whole ? (100 * part) / whole : null, whole, s);
 }
 
 /** DESIGN.md §4 quantile: the smallest value whose cumulative count reaches q of the total (no interpolation). */
@@ -49,14 +67,17 @@ export function partitionMask(counts: readonly number[], minRows = SECRECY_MIN_R
 	return counts.map((c, i) => isSecret(total, minRows) || cells.get(String(i))!.suppressed);
 }
 
-export const SECRET: Cell = { value: null, n: null, suppressed: true };
+/** A count under a partition mask (the mask already holds its primary secrecy). */
+export function maskedCount(n: number, masked: boolean, s: Secrecy = {}): Cell {
+	return cell(n, n, masked, s);
+}
 
-/** A count under a partition mask. */
-export function maskedCount(n: number, masked: boolean): Cell {
-	return masked ? SECRET : { value: n, n, suppressed: false };
+/** A figure that follows a partition's mask (a rate or an amount of a masked part reveals it), secret also on its own rows. */
+export function maskedCell(value: number | null, n: number, masked: boolean, s: Secrecy = {}): Cell {
+	return masked ? cell(value, n, true, s) : cellOf(value, n, s);
 }
 
 /** part / whole in %, masked with the part (a share and its total reveal the count) or if whole is small. */
-export function maskedShare(part: number, whole: number, masked: boolean, minRows = SECRECY_MIN_ROWS): Cell {
-	return masked ? SECRET : shareCell(part, whole, minRows);
+export function maskedShare(part: number, whole: number, masked: boolean, s: Secrecy = {}): Cell {
+	return maskedCell(whole ? (100 * part) / whole : null, whole, masked, s);
 }

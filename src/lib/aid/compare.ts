@@ -24,6 +24,8 @@ export interface CompareFigure {
 	value: number | null;
 	unit: string;
 	suppressed: boolean;
+	/** Synthetic data only: real data would hide this figure (run.ts). */
+	would_be_secret?: boolean;
 }
 
 export interface CompareRow {
@@ -46,6 +48,7 @@ export function compareRows(values: readonly IndicatorValue[], communes: readonl
 		const k = `${v.territory_type}:${v.territory}`;
 		const row = rows.get(k) ?? { territory: v.territory, type: v.territory_type, figures: {} };
 		row.figures[v.indicator] = { value: v.value, unit: v.unit, suppressed: v.suppressed };
+		if (v.would_be_secret !== undefined) row.figures[v.indicator].would_be_secret = v.would_be_secret;
 		rows.set(k, row);
 	}
 	const order: Record<string, number> = { commune: 0, group: 1, departement: 2, france: 3 };

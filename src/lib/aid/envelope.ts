@@ -8,7 +8,7 @@
  */
 import { listSchemes } from '../rules/registry.ts';
 import { paramValues } from '../rules/scheme-schema.ts';
-import { cellOf, type Cell } from './cell.ts';
+import { cellOf, type Cell, type Secrecy } from './cell.ts';
 import type { AidRow } from './rows.ts';
 
 export const NO_ENVELOPE = 'pas d’enveloppe connue';
@@ -58,7 +58,7 @@ export function runOutMonth(envelope: number, spent: number, elapsed: number): n
 	return m <= 12 ? m : null;
 }
 
-export function envelopeYears(rows: readonly AidRow[], communes: readonly string[], known = envelopes()): EnvelopeYear[] {
+export function envelopeYears(rows: readonly AidRow[], communes: readonly string[], known = envelopes(), s: Secrecy = {}): EnvelopeYear[] {
 	const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
 	const out: EnvelopeYear[] = [];
 	const by = new Map<string, AidRow[]>();
@@ -80,15 +80,15 @@ export function envelopeYears(rows: readonly AidRow[], communes: readonly string
 			let reached: number | undefined;
 			for (let m = 1; m <= elapsed; m++) {
 				const g = mine.filter((r) => r.decision === 'granted' && Number(r.date_request.slice(5, 7)) === m);
-				const spent = g.reduce((s, r) => s + r.amount_granted, 0);
+				const spent = g.reduce((t, r) => t + r.amount_granted, 0);
 				cumulative += spent;
 				grants += g.length;
 				if (e && reached === undefined && cumulative >= e.envelope) reached = m;
 				months.push({
 					month: m,
-					spent: cellOf(spent, g.length),
-					cumulative: cellOf(cumulative, grants),
-					used: cellOf(e ? (100 * cumulative) / e.envelope : null, grants)
+					spent: cellOf(spent, g.length, s),
+					cumulative: cellOf(cumulative, grants, s),
+					used: cellOf(e ? (100 * cumulative) / e.envelope : null, grants, s)
 				});
 			}
 			out.push({
@@ -96,7 +96,7 @@ export function envelopeYears(rows: readonly AidRow[], communes: readonly string
 				scheme: e?.scheme ?? null,
 				year,
 				envelope: e?.envelope ?? null,
-				spent: cellOf(cumulative, grants),
+				spent: cellOf(cumulative, grants, s),
 				months,
 				elapsed,
 				runOutMonth: !e ? null : (reached ?? runOutMonth(e.envelope, cumulative, elapsed)),

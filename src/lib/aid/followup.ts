@@ -7,7 +7,7 @@
  */
 import { AID_TYPES, FAMILY_TYPES } from '../data/schema.ts';
 import { AMOUNT_BANDS, bandLabel, bandOf } from './activity.ts';
-import { cellOf, countCell, maskedCount, partitionMask, SECRET, shareCell, type Cell } from './cell.ts';
+import { countCell, maskedCell, maskedCount, partitionMask, shareCell, type Cell, type Secrecy } from './cell.ts';
 import type { AidRow } from './rows.ts';
 
 export const KNOWN_OUTCOMES = ['stabilised', 'unchanged', 'degraded'] as const;
@@ -37,25 +37,25 @@ export interface FollowupResult {
 	cohorts: OutcomeRow[];
 }
 
-function outcomeRow(group: string, category: string, rows: readonly AidRow[]): OutcomeRow {
+function outcomeRow(group: string, category: string, rows: readonly AidRow[], s: Secrecy): OutcomeRow {
 	const known = rows.filter((r) => r.outcome_6m !== 'unknown');
 	// Shares rest on their denominator (DESIGN.md §4.1): secret when fewer than 11 known outcomes.
-	const [stabilised, unchanged, degraded] = KNOWN_OUTCOMES.map((o) => shareCell(known.filter((r) => r.outcome_6m === o).length, known.length));
-	return { group, category, granted: countCell(rows.length), known: countCell(known.length), stabilised, unchanged, degraded };
+	const [stabilised, unchanged, degraded] = KNOWN_OUTCOMES.map((o) => shareCell(known.filter((r) => r.outcome_6m === o).length, known.length, s));
+	return { group, category, granted: countCell(rows.length, s), known: countCell(known.length, s), stabilised, unchanged, degraded };
 }
 
 export function quarterOf(date: string): string {
 	return `${date.slice(0, 4)}-T${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-export function followup(rows: readonly AidRow[]): FollowupResult {
+export function followup(rows: readonly AidRow[], s: Secrecy = {}): FollowupResult {
 	const granted = rows.filter((r) => r.decision === 'granted');
 	const rankSubs = [0, 1, 2, 3].map((k) => granted.filter((r) => (k === 3 ? r.renewal_rank >= 3 : r.renewal_rank === k)));
-	const rankMask = partitionMask(rankSubs.map((s) => s.length));
+	const rankMask = partitionMask(rankSubs.map((sub) => sub.length));
 	const ranks = rankSubs.map((sub, k) => ({
 		rank: ['premier accord', '1er renouvellement', '2e renouvellement', '3e renouvellement et plus'][k],
-		granted: maskedCount(sub.length, rankMask[k]),
-		meanAmount: rankMask[k] ? SECRET : cellOf(sub.length ? sub.reduce((s, r) => s + r.amount_granted, 0) / sub.length : null, sub.length)
+		granted: maskedCount(sub.length, rankMask[k], s),
+		meanAmount: maskedCell(sub.length ? sub.reduce((t, r) => t + r.amount_granted, 0) / sub.length : null, sub.length, rankMask[k], s)
 	}));
 	const perHousehold = new Map<string, number>();
 	for (const r of granted) {
@@ -66,22 +66,23 @@ export function followup(rows: readonly AidRow[]): FollowupResult {
 	const times = [...perHousehold.values()];
 	const helpedCounts = [times.filter((t) => t === 1).length, times.filter((t) => t === 2).length, times.filter((t) => t >= 3).length];
 	const helpedMask = partitionMask(helpedCounts);
-	const helped = ['1 fois', '2 fois', '3 fois ou plus'].map((label, i) => ({ times: label, households: maskedCount(helpedCounts[i], helpedMask[i]) }));
+	const helped = ['1 fois', '2 fois', '3 fois ou plus'].map((label, i) => ({ times: label, households: maskedCount(helpedCounts[i], helpedMask[i], s) }));
 	const linked = granted.filter((r) => r.profile);
+	const row = (group: string, category: string, sub: readonly AidRow[]) => outcomeRow(group, category, sub, s);
 	const outcomes: OutcomeRow[] = [
-		outcomeRow('ensemble', 'toutes les aides accordées', granted),
-		outcomeRow('travailleur pauvre', 'oui', linked.filter((r) => r.profile!.working_poor === true)),
-		outcomeRow('travailleur pauvre', 'non', linked.filter((r) => r.profile!.working_poor === false)),
-		...FAMILY_TYPES.map((t) => outcomeRow('type de ménage', t, linked.filter((r) => r.profile!.family_type === t))),
-		...AID_TYPES.map((t) => outcomeRow('type d’aide', t, granted.filter((r) => r.aid_type === t))),
+		row('ensemble', 'toutes les aides accordées', granted),
+		row('travailleur pauvre', 'oui', linked.filter((r) => r.profile!.working_poor === true)),
+		row('travailleur pauvre', 'non', linked.filter((r) => r.profile!.working_poor === false)),
+		...FAMILY_TYPES.map((t) => row('type de ménage', t, linked.filter((r) => r.profile!.family_type === t))),
+		...AID_TYPES.map((t) => row('type d’aide', t, granted.filter((r) => r.aid_type === t))),
 		...AMOUNT_BANDS.map((_, i) =>
-			outcomeRow('montant accordé', bandLabel(AMOUNT_BANDS, i, '€'), granted.filter((r) => bandOf(AMOUNT_BANDS, r.amount_granted) === i))
+			row('montant accordé', bandLabel(AMOUNT_BANDS, i, '€'), granted.filter((r) => bandOf(AMOUNT_BANDS, r.amount_granted) === i))
 		)
 	];
 	const firsts = granted.filter((r) => r.renewal_rank === 0);
 	const quarters = [...new Set(firsts.map((r) => quarterOf(r.date_request)))].sort();
 	const byQuarter = new Map<string, AidRow[]>(quarters.map((q) => [q, []]));
 	for (const r of firsts) byQuarter.get(quarterOf(r.date_request))!.push(r);
-	const cohorts = quarters.map((q) => outcomeRow('cohorte du premier accord', q, byQuarter.get(q)!));
+	const cohorts = quarters.map((q) => row('cohorte du premier accord', q, byQuarter.get(q)!));
 	return { ranks, helped, outcomes, cohorts };
 }

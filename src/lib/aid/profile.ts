@@ -5,7 +5,7 @@
  * Counted in requests: the CCAS register is exhaustive, so nothing is weighted (base.ts).
  */
 import { ACTIVITIES, CONTRACTS, FAMILY_TYPES } from '../data/schema.ts';
-import { countCell, maskedCount, maskedShare, partitionMask, shareCell, type Cell } from './cell.ts';
+import { countCell, maskedCount, maskedShare, partitionMask, shareCell, type Cell, type Secrecy } from './cell.ts';
 import { RAV_BANDS, type AidRow, type HouseholdProfile } from './rows.ts';
 
 export interface ProfileRow {
@@ -46,7 +46,7 @@ export const DIMENSIONS: Dim[] = [
 
 const linkedOf = (rows: readonly AidRow[]) => rows.filter((r) => r.profile !== null);
 
-export function profile(rows: readonly AidRow[]): ProfileResult {
+export function profile(rows: readonly AidRow[], s: Secrecy = {}): ProfileResult {
 	const applicants = linkedOf(rows);
 	const beneficiaries = applicants.filter((r) => r.decision === 'granted');
 	const out: ProfileRow[] = [];
@@ -59,10 +59,10 @@ export function profile(rows: readonly AidRow[]): ProfileResult {
 			out.push({
 				dimension: d.label,
 				category,
-				applicants: maskedCount(as[i], ma[i]),
-				applicantsShare: maskedShare(as[i], applicants.length, ma[i]),
-				beneficiaries: maskedCount(bs[i], mb[i]),
-				beneficiariesShare: maskedShare(bs[i], beneficiaries.length, mb[i])
+				applicants: maskedCount(as[i], ma[i], s),
+				applicantsShare: maskedShare(as[i], applicants.length, ma[i], s),
+				beneficiaries: maskedCount(bs[i], mb[i], s),
+				beneficiariesShare: maskedShare(bs[i], beneficiaries.length, mb[i], s)
 			})
 		);
 	}
@@ -74,7 +74,7 @@ export function profile(rows: readonly AidRow[]): ProfileResult {
 		const a = known.filter((r) => r.profile!.working_poor).length;
 		const b = kb.filter((r) => r.profile!.working_poor).length;
 		// Shares rest on their denominator (DESIGN.md §4.1): secret under 11 requests.
-		return { year, linked: countCell(known.length), applicantsShare: shareCell(a, known.length), beneficiariesShare: shareCell(b, kb.length) };
+		return { year, linked: countCell(known.length, s), applicantsShare: shareCell(a, known.length, s), beneficiariesShare: shareCell(b, kb.length, s) };
 	});
-	return { linkedShare: shareCell(applicants.length, rows.length), rows: out, workingPoor };
+	return { linkedShare: shareCell(applicants.length, rows.length, s), rows: out, workingPoor };
 }

@@ -8,6 +8,7 @@ import { activity, type ActivityResult } from './activity.ts';
 import { envelopeYears, type EnvelopeYear } from './envelope.ts';
 import { followup, type FollowupResult } from './followup.ts';
 import { profile, type ProfileResult } from './profile.ts';
+import type { Secrecy } from './cell.ts';
 import { aidRows, type AidFilter } from './rows.ts';
 
 export interface AidReport {
@@ -30,8 +31,15 @@ export async function aidCommunes(db: Connector): Promise<string[]> {
 	return r.map((x) => x.c);
 }
 
-export async function aidReport(db: Connector, filter: AidFilter): Promise<AidReport> {
+/** `s.synthetic`: the data are synthetic, figures secrecy would hide are shown and marked (cell.ts). */
+export async function aidReport(db: Connector, filter: AidFilter, s: Secrecy = {}): Promise<AidReport> {
 	const rows = await aidRows(db, filter);
 	const communes = filter.communes.length ? [...filter.communes] : [...new Set(rows.map((r) => r.commune))].sort();
-	return { filter, activity: activity(rows), profile: profile(rows), followup: followup(rows), envelope: envelopeYears(rows, communes) };
+	return {
+		filter,
+		activity: activity(rows, s),
+		profile: profile(rows, s),
+		followup: followup(rows, s),
+		envelope: envelopeYears(rows, communes, undefined, s)
+	};
 }

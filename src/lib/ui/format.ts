@@ -6,6 +6,8 @@ const two = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFr
 export const SECRET_LABEL = 'secret';
 /** Beside a value shown on synthetic data that the secrecy rule would hide on real data. */
 export const WOULD_BE_SECRET_NOTE = 'serait secret sur des données réelles : moins de 11 ménages';
+/** The mark drawn beside such a value (pages, CSV exports), explained once per page by a legend with the note. */
+export const WOULD_BE_SECRET_MARK = '◌';
 
 export function formatValue(value: number | null, unit: string, suppressed = false): string {
 	if (suppressed) return SECRET_LABEL;
