@@ -3,6 +3,10 @@
  * INSEE's published figures for the same territories, as the Indicateurs page shows them. Every row says
  * where it comes from (`source`): `computed` from the local data, or `insee` as published (Filosofi 2021;
  * no numerator or denominator; a secret cell stays null and suppressed).
+ * On a folder whose manifest.json says synthetic (written by `vigie generate`), secrecy is computed as on real
+ * data but the values it would hide are printed, `suppressed: false`, `would_be_secret: true` (a column of the CSV
+ * too); every other folder, a generated one whose manifest was deleted included, gets secrecy applied. One line
+ * on stderr says which.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,9 +18,10 @@ import { publishedReferences } from '../../lib/references/published.ts';
 import { departementGeography } from '../../lib/territory/etalab.ts';
 import { toCsv } from '../../lib/synth/csv.ts';
 import { print, readInput, UsageError } from '../common.ts';
+import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { aidReport, aidYears } from '../../lib/aid/report.ts';
-import { aidTables } from '../../lib/aid/tables.ts';
+import { aidTables, exportRows, MARK_LEGEND } from '../../lib/aid/tables.ts';
 
 export async function cmdIndicators(args: string[]) {
 	const { values } = parseArgs({
@@ -66,25 +71,46 @@ export async function cmdIndicators(args: string[]) {
 	const poverty = values['poverty-threshold'];
 	if (poverty !== 'national' && poverty !== 'local')
 		throw new UsageError(`indicators : --poverty-threshold national ou local (reçu « ${poverty} »)`);
+	const synthetic = report.synthetic === true;
 	if (values['aid-report']) {
 		const years = await aidYears(db);
 		if (!years.length) throw new UsageError('indicators --aid-report : aucune demande d’aide dans les données');
-		const report = await aidReport(db, { communes: communes ?? [], from: year ?? years[0], to: year ?? years[years.length - 1] });
-		// JSON: typed figures (value null + suppressed when secret); CSV: the page's tables, one after the other.
+		const aid = await aidReport(db, { communes: communes ?? [], from: year ?? years[0], to: year ?? years[years.length - 1] }, { synthetic });
+		secrecyNotice(synthetic, SECRECY_MIN_ROWS, 'ménages (ou demandes)');
+		// JSON: typed figures (value null + suppressed when secret); CSV: the page's tables, one after the other,
+		// a marked cell followed by « ◌ » and the legend under its table.
 		if (values.format === 'csv')
-			process.stdout.write(aidTables(report).map((t) => `# ${t.title}\n${toCsv(t.header, t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]]))))}`).join('\n'));
-		else print(report);
+			process.stdout.write(
+				aidTables(aid)
+					.map((t) => {
+						const rows = exportRows(t).map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]])));
+						return `# ${t.title}\n${toCsv(t.header, rows)}${t.marked ? `# ${MARK_LEGEND}\n` : ''}`;
+					})
+					.join('\n')
+			);
+		else print(aid);
 		return;
 	}
 	const computed = await runIndicators(db, {
 		year,
 		group: communes?.length ? { code: communes.join('+'), communes } : undefined,
 		minRows,
-		poverty
+		poverty,
+		synthetic
 	});
+	secrecyNotice(synthetic, minRows ?? SECRECY_MIN_ROWS, 'ménages');
 	const rows = [...computed.map((r) => ({ ...r, source: 'computed' })), ...references(computed, insee).map((r) => ({ ...r, source: 'insee' }))];
 	if (values.format === 'csv') process.stdout.write(toCsv(Object.keys(rows[0] ?? { indicator: '' }), rows));
 	else print(rows);
+}
+
+/** Which secrecy rule the output follows, in one line (the same words as the pages' legend). */
+function secrecyNotice(synthetic: boolean, minRows: number, unit: string): void {
+	process.stderr.write(
+		synthetic
+			? 'vigie indicators : données synthétiques (manifest.json du générateur) : les valeurs que le secret masquerait sur des données réelles sont données, marquées would_be_secret\n'
+			: `vigie indicators : secret statistique appliqué : moins de ${minRows} ${unit}, ou valeur qu’un total révélerait (null, suppressed)\n`
+	);
 }
 
 function readReference(file: string): FilosofiTable {
