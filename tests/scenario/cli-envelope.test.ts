@@ -31,7 +31,8 @@ writeFileSync(join(synthetic, 'households.csv'), toCsv(HOUSEHOLDS.columns.map((c
 writeFileSync(join(synthetic, 'manifest.json'), JSON.stringify({ label: 'test', departement: '93', synthetic: true, files: [] }));
 
 const base = ['--data', dir, '--scheme', 'pre-saint-gervais', '--set', 'enveloppe=500', '--min-rows', '3'];
-const byCommune = (out: { envelope: { by_commune: { commune: string }[] } }) => Object.fromEntries(out.envelope.by_commune.map((c) => [c.commune, c]));
+type Row = { commune: string } & Record<string, number | null>;
+const byCommune = (out: { envelope: { by_commune: Row[] } }) => Object.fromEntries(out.envelope.by_commune.map((c) => [c.commune, c]));
 
 describe('vigie simulate --envelope-rule', () => {
 	it('same (the default): 500 € in each commune', () => {

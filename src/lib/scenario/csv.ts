@@ -1,6 +1,7 @@
 /**
  * The report as one CSV table (section, row, baseline, scenario, change) for a council file or a spreadsheet:
- * the same figures as the page and `vigie simulate`, secret cells left empty with « secret ».
+ * the same figures as the page and `vigie simulate`, secret cells written « secret ». On synthetic data
+ * (publish's `synthetic`) the figures are shown, as on the page.
  */
 import { toCsv } from '../synth/csv.ts';
 import { CLASSES, CLASS_LABELS } from './classes.ts';
@@ -12,7 +13,8 @@ const SECRET = 'secret';
 
 export function reportToCsv(r: Published): string {
 	const out: Line[] = [];
-	const secret = (path: string) => r.secret.includes(path);
+	const hidden = new Set(r.synthetic ? [] : r.secret);
+	const secret = (path: string) => hidden.has(path);
 	/** A figure of both sides; `path` under baseline / scenario (or baseline_envelope / envelope) names it for secrecy. */
 	const pair = (section: string, ligne: string, a: number | null, b: number | null, path?: string, sides = ['baseline', 'scenario']) => {
 		const hideA = !!path && secret(`${sides[0]}.${path}`);
@@ -62,5 +64,29 @@ export function reportToCsv(r: Published): string {
 	rows('par dixième de niveau de vie', r.by_decile);
 	for (const m of r.envelope.by_month)
 		pair('enveloppe par mois', `${m.label} — payé (€)`, r.baseline_envelope.by_month[m.month - 1].spent, m.spent, `by_month.${m.month}.spent`, ['baseline_envelope', 'envelope']);
+	const envelopes: [string, 'budget' | 'spent' | 'beneficiaries' | 'exhausted_month'][] = [
+		['enveloppe (€)', 'budget'],
+		['payé (€)', 'spent'],
+		['bénéficiaires', 'beneficiaries'],
+		['mois d’épuisement (1–12)', 'exhausted_month']
+	];
+	for (const c of r.envelope.by_commune) {
+		const b = r.baseline_envelope.by_commune.find((x) => x.commune === c.commune);
+		for (const [ligne, k] of envelopes) pair('enveloppe par commune', `${c.label} — ${ligne}`, b?.[k] ?? null, c[k], `by_commune.${c.commune}.${k}`, ['baseline_envelope', 'envelope']);
+	}
+	const need: [string, (n: Published['need']['baseline']) => number | null, string][] = [
+		['ménages sous le seuil de reste à vivre', (n) => n.below_before.households, 'below_before.households'],
+		['ménages qui passent au-dessus du seuil grâce à l’aide', (n) => n.lifted.households, 'lifted.households'],
+		['écart au seuil avant aide (€/an)', (n) => n.gap_before, 'gap_before'],
+		['écart au seuil après aide (€/an)', (n) => n.gap_after, 'gap_after'],
+		['écart comblé (€/an)', (n) => n.gap_closed, 'gap_closed'],
+		['écart comblé par euro versé', (n) => n.gap_closed_per_euro, 'gap_closed_per_euro'],
+		['ménages pauvres', (n) => n.poverty.below_before.households, 'poverty.below_before.households'],
+		['ménages sortis de la pauvreté par l’aide', (n) => n.poverty.lifted.households, 'poverty.lifted.households'],
+		['écart au seuil de pauvreté avant aide (€/an)', (n) => n.poverty.gap_before, 'poverty.gap_before'],
+		['écart au seuil de pauvreté après aide (€/an)', (n) => n.poverty.gap_after, 'poverty.gap_after'],
+		['écart de pauvreté comblé par euro versé', (n) => n.poverty.gap_closed_per_euro, 'poverty.gap_closed_per_euro']
+	];
+	for (const [ligne, get, path] of need) pair('effet sur le besoin', ligne, get(r.need.baseline), get(r.need.scenario), path, ['need.baseline', 'need.scenario']);
 	return toCsv(['section', 'ligne', 'reference', 'scenario', 'ecart'], out);
 }

@@ -345,12 +345,25 @@ function mark(x: { suppressed: boolean } & SyntheticMark, would: boolean, synthe
 	else x.suppressed = would;
 }
 
+/** Items of an array by `key`, `commune` or `month`, indexed once per array (hundreds of paths go through the same arrays). */
+const ITEMS = new WeakMap<unknown[], Map<string, unknown>>();
+function itemOf(list: unknown[], p: string): unknown {
+	let m = ITEMS.get(list);
+	if (!m) {
+		m = new Map();
+		for (const x of list as Record<string, unknown>[]) for (const k of [x.key, x.commune, x.month]) if (k !== undefined && !m.has(String(k))) m.set(String(k), x);
+		ITEMS.set(list, m);
+	}
+	return m.get(p);
+}
+
 /** Sets the figure at `path` to null; a segment under an array picks the item of that `key`, `commune` or `month`. */
 function setNull(root: object, path: string): void {
 	const parts = path.split('.');
 	let at: unknown = root;
-	for (const p of parts.slice(0, -1)) {
-		at = Array.isArray(at) ? at.find((x) => x.key === p || x.commune === p || String(x.month) === p) : (at as Record<string, unknown>)[p];
+	for (let k = 0; k < parts.length - 1; k++) {
+		const p = parts[k];
+		at = Array.isArray(at) ? itemOf(at, p) : (at as Record<string, unknown>)[p];
 		if (at === undefined) return;
 	}
 	(at as Record<string, unknown>)[parts[parts.length - 1]] = null;
