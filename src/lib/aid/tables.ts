@@ -4,8 +4,8 @@
  * « secret », never 0. On synthetic data a cell real data would hide keeps its text and is flagged in `marked`
  * (same shape as `rows`), which the page draws as a mark and the CSV writes as « ◌ » after the text.
  */
-import { frenchCsv } from '../app/indicators-view.ts';
-import { formatMonth, formatNumber, formatValue, SECRET_LABEL, WOULD_BE_SECRET_MARK, WOULD_BE_SECRET_NOTE } from '../ui/format.ts';
+import { frenchCsv, WOULD_BE_SECRET_LEGEND } from '../app/indicators-view.ts';
+import { formatMonth, formatNumber, formatValue, SECRET_LABEL, WOULD_BE_SECRET_MARK } from '../ui/format.ts';
 import type { Cell } from './cell.ts';
 import type { CompareRow } from './compare.ts';
 import { NO_ENVELOPE } from './envelope.ts';
@@ -243,8 +243,8 @@ export function exportRows(t: AidTable): string[][] {
 	return t.rows.map((r, i) => r.map((text, j) => (t.marked?.[i][j] ? `${text} ${WOULD_BE_SECRET_MARK}` : text)));
 }
 
-/** The legend line a file ends with when it holds marked cells. */
-export const MARK_LEGEND = `${WOULD_BE_SECRET_MARK} : ${WOULD_BE_SECRET_NOTE} (ou demandes), ou valeur qu’un total révélerait`;
+/** The legend line a file ends with when it holds marked cells (the pages' words). */
+export const MARK_LEGEND = WOULD_BE_SECRET_LEGEND;
 
 export function aidTableCsv(t: AidTable): string {
 	return frenchCsv(t.header, t.marked ? [...exportRows(t), [MARK_LEGEND]] : t.rows);

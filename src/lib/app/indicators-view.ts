@@ -1,19 +1,35 @@
 /**
  * Shapes indicator results for the Indicateurs page: the communes × indicators table (with the group,
  * the département and INSEE's published figures), one indicator's ranking and series, the French CSV
- * export. Plain functions over plain values: no SQL, nothing from Svelte.
+ * export. Plain functions over plain values: no SQL, nothing from Svelte. On synthetic data a value that real
+ * data would hide carries `would_be_secret: true` (run.ts) everywhere it goes here: cells, bars, series
+ * points; the CSV writes it followed by « ◌ » and ends with the legend.
  */
 import { indicatorById, INDICATORS, THEMES, type Indicator, type Theme } from '../indicators/catalogue.ts';
 import type { IndicatorValue, TerritoryType } from '../indicators/run.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
 import { communeName, type DepartementGeography } from '../territory/geography.ts';
-import { SECRET_LABEL } from '../ui/format.ts';
+import { SECRET_LABEL, WOULD_BE_SECRET_MARK, WOULD_BE_SECRET_NOTE } from '../ui/format.ts';
 
 export interface Cell {
 	value: number | null;
 	suppressed: boolean;
 	/** Compared with the département: well above, well below, or neither. */
 	flag: 'above' | 'below' | '';
+	/** Synthetic data only: shown although real data would hide it (set only when true). */
+	would_be_secret?: true;
+}
+
+/** The value's marking, copied only when set, so that real data's cells keep their shape. */
+const marked = (v: { would_be_secret?: boolean }): { would_be_secret?: true } => (v.would_be_secret ? { would_be_secret: true } : {});
+
+/** The legend of every page that marks values (the same words in the CSV exports: no « ; », a CSV separator). */
+export const WOULD_BE_SECRET_LEGEND = `${WOULD_BE_SECRET_MARK} : ${WOULD_BE_SECRET_NOTE} (ou demandes), ou chiffre qu’un total révélerait. Ces données sont synthétiques : le chiffre est montré`;
+
+/** Whether any of these values is marked: a page then shows the legend. */
+export function anyWouldBeSecret(values: Iterable<{ would_be_secret?: boolean }>): boolean {
+	for (const v of values) if (v.would_be_secret) return true;
+	return false;
 }
 
 export interface TableRow {
@@ -102,7 +118,7 @@ export function indicatorTable(
 	for (const v of values) {
 		if (!ids.has(v.indicator)) continue;
 		const flag = v.territory_type === 'commune' ? compareFlag(v.value, dep.get(v.indicator) ?? null, v.unit) : '';
-		rowOf(v.territory_type, v.territory).cells[v.indicator] = { value: v.value, suppressed: v.suppressed, flag };
+		rowOf(v.territory_type, v.territory).cells[v.indicator] = { value: v.value, suppressed: v.suppressed, flag, ...marked(v) };
 	}
 	for (const v of opts.references ?? []) {
 		const r = v.territory_type === 'france' ? rowOf('france', v.territory) : rows.get(key(v.territory_type, v.territory));
@@ -137,13 +153,14 @@ export interface RankedBar {
 	name: string;
 	value: number;
 	highlight: boolean;
+	would_be_secret?: true;
 }
 
 /** Communes with a shown value, for the ranked bar chart; the département as the reference rule. */
 export function ranking(values: readonly IndicatorValue[], id: string, geo: DepartementGeography, group: GroupInfo | null) {
 	const bars: RankedBar[] = values
 		.filter((v) => v.indicator === id && v.territory_type === 'commune' && !v.suppressed && v.value !== null)
-		.map((v) => ({ code: v.territory, name: communeName(geo, v.territory), value: v.value!, highlight: !!group?.communes.includes(v.territory) }));
+		.map((v) => ({ code: v.territory, name: communeName(geo, v.territory), value: v.value!, highlight: !!group?.communes.includes(v.territory), ...marked(v) }));
 	const dep = values.find((v) => v.indicator === id && v.territory_type === 'departement' && v.territory === geo.code);
 	const hidden = values.filter((v) => v.indicator === id && v.territory_type === 'commune' && v.suppressed).length;
 	return { bars, reference: dep && !dep.suppressed ? dep.value : null, hidden };
@@ -158,6 +175,7 @@ export interface SeriesPoint {
 	suppressed: boolean;
 	/** Change from the previous year shown for the same territory (points for rates, units otherwise). */
 	change: number | null;
+	would_be_secret?: true;
 }
 
 /** One indicator across years, for the communes asked for plus the group and the département. */
@@ -189,7 +207,8 @@ export function series(
 				type: v.territory_type,
 				value: v.value,
 				suppressed: v.suppressed,
-				change: prev !== null && v.value !== null ? v.value - prev : null
+				change: prev !== null && v.value !== null ? v.value - prev : null,
+				...marked(v)
 			});
 			last.set(k, v.value);
 		}
@@ -261,6 +280,16 @@ export function frenchCsv(header: readonly string[], rows: ReadonlyArray<Readonl
 	return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 
+/** A figure for a CSV: the number, or on synthetic data a value real data would hide as text with « ◌ ». */
+export function csvFigure(value: number | null, wouldBeSecret?: boolean): string | number | null {
+	return wouldBeSecret && value !== null ? `${String(value).replace('.', ',')} ${WOULD_BE_SECRET_MARK}` : value;
+}
+
+/** Lines of a CSV followed by the legend when one of them holds a mark. */
+export function withLegend(rows: Array<Array<string | number | null>>, anyMarked: boolean): Array<Array<string | number | null>> {
+	return anyMarked ? [...rows, [WOULD_BE_SECRET_LEGEND]] : rows;
+}
+
 /** The table as shown: one line per territory, one column per indicator (plus INSEE when loaded); secret stays "secret". */
 export function tableCsv(table: IndicatorTable): string {
 	const withInsee = table.indicators.filter((i) => [...table.communes, table.departement, table.france].some((r) => r && i.id in r.insee));
@@ -269,7 +298,11 @@ export function tableCsv(table: IndicatorTable): string {
 		header.push(`${i.label} (${i.unit || 'nombre'})`);
 		if (withInsee.includes(i)) header.push(`${i.label} — INSEE`);
 	}
-	const cell = (c: Cell | undefined) => (!c ? null : c.suppressed ? SECRET_LABEL : c.value);
+	let anyMarked = false;
+	const cell = (c: Cell | undefined) => {
+		if (c?.would_be_secret) anyMarked = true;
+		return !c ? null : c.suppressed ? SECRET_LABEL : csvFigure(c.value, c.would_be_secret);
+	};
 	const lines = [...table.communes, table.group, table.departement, table.france]
 		.filter((r): r is TableRow => r !== null)
 		.map((r) => {
@@ -280,7 +313,7 @@ export function tableCsv(table: IndicatorTable): string {
 			}
 			return line;
 		});
-	return frenchCsv(header, lines);
+	return frenchCsv(header, withLegend(lines, anyMarked));
 }
 
 export const themeLabel = (t: Theme) => THEMES[t];

@@ -11,6 +11,8 @@ export type Headline = (typeof HEADLINE)[number];
 export interface Figure {
 	value: number | null;
 	suppressed: boolean;
+	/** Synthetic data only: shown although real data would hide it (set only when true, run.ts). */
+	would_be_secret?: true;
 }
 
 export interface TerritoryRow {
@@ -51,7 +53,7 @@ export function territoryRows(
 			};
 			byKey.set(key, row);
 		}
-		row.figures[v.indicator as Headline] = { value: v.value, suppressed: v.suppressed };
+		row.figures[v.indicator as Headline] = { value: v.value, suppressed: v.suppressed, ...(v.would_be_secret ? { would_be_secret: true as const } : {}) };
 	}
 	const rows = [...byKey.values()];
 	return {
