@@ -8,11 +8,14 @@ import { formatValue } from '#lib/ui/format.ts';
 export const geo93 = departementGeography('93');
 export const estEnsemble = geo93.groups.find((g) => g.nom === 'Est Ensemble')!;
 
-/** Every indicator on build/data, with Est Ensemble as the group (the pages' default). */
+/**
+ * Every indicator on build/data, with Est Ensemble as the group (the pages' default). The default data are
+ * synthetic (their manifest says so): as on the pages, values secrecy would hide are shown, marked.
+ */
 export async function expectedIndicators(): Promise<IndicatorValue[]> {
 	const db = await createNodeConnector();
-	await loadFolder(db, `${process.env.VIGIE_BUILD ?? 'build'}/data`);
-	const rows = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members } });
+	const { synthetic } = await loadFolder(db, `${process.env.VIGIE_BUILD ?? 'build'}/data`);
+	const rows = await runIndicators(db, { group: { code: estEnsemble.code, communes: estEnsemble.members }, synthetic });
 	await db.close();
 	return rows;
 }

@@ -97,9 +97,15 @@ describe('Indicateurs page', () => {
 		// Published INSEE figures: the département's and France métropolitaine's (domain.md §3.2, §3.4).
 		expect(clean(await page.locator('tr[data-territory=departement] td[data-indicator=poverty_rate_60] .insee').innerText())).toBe('INSEE : 28,4 %');
 		expect(clean(await page.locator('tr[data-territory=france] td[data-indicator=poverty_rate_60] .insee').innerText())).toBe('INSEE : 14,9 %');
-		// Secret cells read « secret », never 0.
-		const secret = expected.filter((e) => e.territory_type === 'commune' && e.suppressed);
-		for (const s of secret.slice(0, 5)) expect(clean(cells[s.territory][s.indicator])).toBe('secret');
+		// Secret cells read « secret », never 0; on the synthetic default data they show their value, marked.
+		const secret = expected.filter((e) => e.territory_type === 'commune' && (e.suppressed || e.would_be_secret));
+		for (const s of secret.slice(0, 5)) {
+			const td = page.locator(`tr[data-commune="${s.territory}"] td[data-indicator=${s.indicator}]`);
+			if (s.suppressed) expect(clean(cells[s.territory][s.indicator])).toBe('secret');
+			else await expect(td.getAttribute('class')).resolves.toContain('would-be-secret');
+		}
+		if (expected.some((e) => e.would_be_secret))
+			await expect(page.getByTestId('would-be-secret-legend').innerText()).resolves.toContain('serait secret sur des données réelles : moins de 11 ménages');
 
 		mkdirSync('test-results', { recursive: true });
 		await page.screenshot({ path: 'test-results/indicateurs.png', fullPage: false });
