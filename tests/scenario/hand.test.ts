@@ -141,7 +141,7 @@ describe('status-based (statut-rsa) vs RAV-based (pre-saint-gervais) coverage', 
 
 	it('pairs statut-rsa with the scheme’s amount rule', () => {
 		expect(r.baseline).toMatchObject({ scheme: 'statut-rsa', eligible: 2, cost: 199.8 });
-		expect(r.baseline.label).toContain('montant de pre-saint-gervais');
+		expect(r.baseline.label).toContain('montant du dispositif « Le Pré-Saint-Gervais »');
 	});
 
 	it('gives the coverage and errors known by construction', () => {

@@ -37,7 +37,7 @@ function report(o: {
 	return {
 		changes: (o.changes ?? []).map((c) => ({ parameter: 'x', source: '', hypothese: false, ...c })),
 		baseline: side(o.base, b, b === 'statut-rsa' ? 'Référence statutaire — bénéficiaires du RSA' : 'Le Pré-Saint-Gervais'),
-		scenario: side(o.scen, s, 'Le Pré-Saint-Gervais'),
+		scenario: side(o.scen, s, 'Le Pré-Saint-Gervais — aide aux travailleurs pauvres'),
 		envelope: env(o.env),
 		baseline_envelope: env(o.baseEnv ?? o.env),
 		territory: { communes: o.communes ?? ['93061'] },
@@ -83,7 +83,7 @@ describe('summarySentence', () => {
 
 	it('the scheme alone, and the status reference against it', () => {
 		const alone = report({ base: { beneficiaries: 1, cost: 400, wpCoverage: 0, wp: 10 }, scen: { beneficiaries: 1, cost: 400, wpCoverage: 0, wp: 10 } });
-		expect(summarySentence(alone)).toBe('Avec ses paramètres d’origine, « Le Pré-Saint-Gervais » aiderait 1 ménage pour 400 € dans l’année.');
+		expect(summarySentence(alone)).toBe('Avec ses paramètres d’origine, le dispositif « Le Pré-Saint-Gervais » aiderait 1 ménage pour 400 € dans l’année.');
 		const vs = report({
 			schemes: ['statut-rsa', 'pre-saint-gervais'],
 			base: { beneficiaries: 30, cost: 12000, wpCoverage: 5, wp: 100 },
@@ -91,7 +91,7 @@ describe('summarySentence', () => {
 			env: { budget: 12000, month: 6 }
 		});
 		expect(summarySentence(vs)).toBe(
-			'En appliquant « Le Pré-Saint-Gervais » plutôt que « Référence statutaire — bénéficiaires du RSA », le CCAS ne changerait pas le nombre de ménages aidés (30) ' +
+			'En attribuant l’aide selon les critères de « Le Pré-Saint-Gervais » plutôt qu’au statut (bénéficiaires du RSA), le CCAS ne changerait pas le nombre de ménages aidés (30) ' +
 				'pour le même coût ; l’enveloppe de 12 000 € serait épuisée en juin, comme dans la référence.'
 		);
 	});

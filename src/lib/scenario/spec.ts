@@ -94,7 +94,7 @@ export function resolveScenario(spec: ScenarioSpec, year?: number): Resolved {
 		const b = pick(getScheme(spec.baseline));
 		// A status rule has no amount of its own worth comparing: it pays with the simulated scheme's rule.
 		baseline = b.id === 'statut-rsa' ? withAmountRuleOf(b, base) : b;
-		baseline_label = b.id === 'statut-rsa' ? `${b.label} (montant de ${base.id})` : b.label;
+		baseline_label = b.id === 'statut-rsa' ? `${b.label} (montant du dispositif « ${base.label.split(' — ')[0]} »)` : b.label;
 	}
 	const indexation: Indexation = { indexed, to_year: toYear, source: CPI_SOURCE, rows: own.rows };
 	return { spec, baseline, scenario, changes, baseline_label, indexation };

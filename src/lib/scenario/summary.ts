@@ -37,9 +37,17 @@ export function changePhrase(r: Published): string {
 		return `En passant « ${x.label} » de ${upTo2.format(x.from)} à ${upTo2.format(x.to)}${unit}`;
 	}
 	if (c.length > 1) return `En modifiant ${c.length} paramètres (${c.map((x) => `« ${x.label} »`).join(', ')})`;
-	if (r.baseline.scheme !== r.scenario.scheme) return `En appliquant « ${r.scenario.label} » plutôt que « ${r.baseline.label} »`;
-	return `Avec ses paramètres d’origine, « ${r.scenario.label} »`;
+	if (r.baseline.scheme !== r.scenario.scheme) {
+		const other = basis(r.baseline);
+		return `En attribuant l’aide ${basis(r.scenario)} plutôt ${/^[aeiou]/.test(other) ? 'qu’' : 'que '}${other}`;
+	}
+	return `Avec ses paramètres d’origine, le dispositif « ${shortLabel(r.scenario.label)} »`;
 }
+
+/** A scheme's label without its description (« Le Pré-Saint-Gervais — aide aux… » → « Le Pré-Saint-Gervais »). */
+const shortLabel = (label: string) => label.split(' — ')[0];
+/** On what basis a side attributes the aid, for the sentence. */
+const basis = (t: Published['baseline']) => (t.scheme === 'statut-rsa' ? 'au statut (bénéficiaires du RSA)' : `selon les critères de « ${shortLabel(t.label)} »`);
 
 /** Served working-poor households of a side (coverage × working-poor households), null when secret. */
 function servedWorkingPoor(r: Published, side: 'baseline' | 'scenario'): number | null {

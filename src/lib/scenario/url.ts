@@ -1,16 +1,30 @@
 /**
  * A scenario in a URL query string, so that a link reproduces the same report: scheme, baseline, territory,
- * year, assumptions, and one `p.<parameter>=value` per named change. Read back through resolveScenario, so a
- * bad link gets the same French message as `--set`.
+ * year, assumptions, envelopes, indexation, which data it was made on, and one `p.<parameter>=value` per named
+ * change. Read back through resolveScenario, so a bad link gets the same French message as `--set`; read
+ * against the data at hand, a year or commune the data lacks becomes the nearest valid one, with a notice.
  */
 import { resolveScenario, type ScenarioSpec } from './spec.ts';
+
+/** The data a link was made on: the embedded default (synthetic) or the user's imported files. */
+export type DataOrigin = 'defaut' | 'import';
 
 export interface SharedScenario {
 	spec: ScenarioSpec;
 	year?: number;
+	origin?: DataOrigin;
 }
 
-export function scenarioToQuery({ spec, year }: SharedScenario): string {
+/** What the data at hand holds, to read a link against it. */
+export interface LinkContext {
+	years: readonly number[];
+	communes: readonly string[];
+	origin: DataOrigin;
+}
+
+const ENVELOPE_RULES = { menages: 'per_household', saisie: 'custom' } as const;
+
+export function scenarioToQuery({ spec, year, origin }: SharedScenario): string {
 	const q = new URLSearchParams();
 	q.set('dispositif', spec.scheme);
 	if (spec.baseline) q.set('reference', spec.baseline);
@@ -18,6 +32,14 @@ export function scenarioToQuery({ spec, year }: SharedScenario): string {
 	if (year !== undefined) q.set('annee', String(year));
 	if (spec.renewal_share !== undefined) q.set('renouvellement', String(spec.renewal_share));
 	if (spec.take_up !== undefined) q.set('recours', String(spec.take_up));
+	const rule = spec.envelope_rule;
+	if (rule?.kind === 'per_household') q.set('enveloppe', 'menages');
+	if (rule?.kind === 'custom') {
+		q.set('enveloppe', 'saisie');
+		for (const [c, v] of Object.entries(rule.budgets)) q.set(`e.${c}`, String(v));
+	}
+	if (spec.indexed) q.set('indexe', '1');
+	if (origin) q.set('donnees', origin);
 	for (const [k, v] of Object.entries(spec.changes ?? {})) q.set(`p.${k}`, String(v));
 	return q.toString();
 }
@@ -31,7 +53,9 @@ function share(q: URLSearchParams, key: string): number | undefined {
 }
 
 /** Throws a French message on an unknown scheme or parameter, or an out-of-bounds value. */
-export function scenarioFromQuery(query: string): SharedScenario {
+export function scenarioFromQuery(query: string): SharedScenario;
+export function scenarioFromQuery(query: string, ctx: LinkContext): SharedScenario & { notices: string[] };
+export function scenarioFromQuery(query: string, ctx?: LinkContext): SharedScenario & { notices?: string[] } {
 	const q = new URLSearchParams(query);
 	const scheme = q.get('dispositif');
 	if (!scheme) throw new Error('dispositif absent du lien');
@@ -47,14 +71,48 @@ export function scenarioFromQuery(query: string): SharedScenario {
 	const yearText = q.get('annee');
 	const year = yearText === null ? undefined : Number(yearText);
 	if (year !== undefined && !Number.isInteger(year)) throw new Error(`année invalide « ${yearText} »`);
+	const envelope = q.get('enveloppe');
+	if (envelope !== null && !(envelope in ENVELOPE_RULES)) throw new Error(`enveloppe : « menages » ou « saisie » attendu (reçu « ${envelope} »)`);
+	const budgets: Record<string, number> = {};
+	for (const [k, v] of q) {
+		if (!k.startsWith('e.')) continue;
+		const x = Number(v.replace(',', '.'));
+		if (!(Number.isFinite(x) && x >= 0)) throw new Error(`enveloppe de ${k.slice(2)} : un montant positif est attendu (reçu « ${v} »)`);
+		budgets[k.slice(2)] = x;
+	}
+	const origin = q.get('donnees');
+	if (origin !== null && origin !== 'defaut' && origin !== 'import') throw new Error(`donnees : « defaut » ou « import » attendu (reçu « ${origin} »)`);
+	const notices: string[] = [];
+	let kept = communes;
+	let shownYear = year;
+	if (ctx) {
+		const absent = (communes ?? []).filter((c) => !ctx.communes.includes(c));
+		if (absent.length) {
+			kept = communes!.filter((c) => ctx.communes.includes(c));
+			notices.push(`Commune${absent.length > 1 ? 's' : ''} ${absent.join(', ')} absente${absent.length > 1 ? 's' : ''} des données : ${kept.length ? 'retirée' + (absent.length > 1 ? 's' : '') + ' du territoire' : 'toutes les communes sont affichées'}.`);
+		}
+		if (year !== undefined && ctx.years.length && !ctx.years.includes(year)) {
+			shownYear = ctx.years.reduce((a, b) => (Math.abs(b - year) < Math.abs(a - year) ? b : a));
+			notices.push(`Année ${year} absente des données (années ${ctx.years.join(', ')}) : année ${shownYear} affichée.`);
+		}
+		if (origin && origin !== ctx.origin)
+			notices.push(
+				origin === 'defaut'
+					? 'Ce lien a été fait sur les données par défaut ; vous êtes sur vos fichiers importés : les chiffres peuvent différer.'
+					: 'Ce lien a été fait sur des fichiers importés ; vous êtes sur les données par défaut : les chiffres diffèrent.'
+			);
+	}
 	const spec: ScenarioSpec = {
 		scheme,
 		changes,
 		...(q.get('reference') ? { baseline: q.get('reference')! } : {}),
-		...(communes?.length ? { communes } : {}),
+		...(kept?.length ? { communes: kept } : {}),
 		...(q.has('renouvellement') ? { renewal_share: share(q, 'renouvellement') } : {}),
-		...(q.has('recours') ? { take_up: share(q, 'recours') } : {})
+		...(q.has('recours') ? { take_up: share(q, 'recours') } : {}),
+		...(envelope === 'menages' ? { envelope_rule: { kind: 'per_household' as const } } : {}),
+		...(envelope === 'saisie' ? { envelope_rule: { kind: 'custom' as const, budgets } } : {}),
+		...(q.get('indexe') === '1' ? { indexed: true } : {})
 	};
 	resolveScenario(spec);
-	return { spec, year };
+	return { spec, year: shownYear, ...(origin ? { origin } : {}), ...(ctx ? { notices } : {}) };
 }

@@ -126,3 +126,58 @@ export function envelopePlot(t: ChartTable, budget: number | null, exhausted: { 
 		]
 	});
 }
+
+const STACK: [key: string, label: string, color: string][] = [
+	['perdant_zero', 'Perdent toute aide', CLASS_COLORS.perdant_zero],
+	['perdant', 'Aide en baisse', CLASS_COLORS.perdant],
+	['gagnant', 'Aide en hausse ou nouvelle', CLASS_COLORS.gagnant]
+];
+
+/**
+ * Winners and losers by decile (PolicyEngine's reform chart): per decile, the share of its households that
+ * gain, lose part or lose all; the unchanged rest is the white space to 100 %.
+ */
+export function decileClassesPlot(t: ChartTable): Element {
+	const rows = shown(t).filter((r) => r.key !== 'negatif' && r.gagnant !== null);
+	const pts = rows.flatMap((r) => STACK.map(([k, label]) => ({ decile: String(r.key), label, share: (r[k] as number) ?? 0 })));
+	if (!pts.some((p) => p.share > 0)) return nothing('Aucun ménage ne gagne ni ne perd : le scénario ne change l’aide de personne.');
+	const max = Math.max(5, ...rows.map((r) => STACK.reduce((a, [k]) => a + ((r[k] as number) ?? 0), 0)));
+	return Plot.plot({
+		width: WIDTH,
+		height: 300,
+		marginLeft: 50,
+		x: { label: 'Dixième de niveau de vie (D1 : les 10 % les plus modestes)', domain: rows.map((r) => String(r.key)) },
+		y: { label: '% des ménages du dixième', grid: true, domain: [0, Math.ceil(max / 5) * 5], tickFormat: (d: number) => `${formatNumber(d, 0)} %` },
+		color: { legend: true, domain: STACK.map((s) => s[1]), range: STACK.map((s) => s[2]) },
+		marks: [
+			Plot.barY(pts, { x: 'decile', y: 'share', fill: 'label', order: STACK.map((s) => s[1]), title: (d: (typeof pts)[number]) => `${d.decile} — ${d.label} : ${formatNumber(d.share, 1)} %` }),
+			Plot.ruleY([0])
+		]
+	});
+}
+
+/** Targeting of the reference and the scenario: per measure, two bars (%), the value written at the end. */
+export function targetingPlot(t: ChartTable): Element {
+	const pts = t.rows.flatMap((r) =>
+		(['baseline', 'scenario'] as const)
+			.filter((side) => !r.secret?.includes(side) && r[side] !== null)
+			.map((side) => ({ measure: short(String(r.label), 46), side: side === 'baseline' ? 'Référence' : 'Scénario', pct: r[side] as number }))
+	);
+	if (!pts.length) return nothing('Ciblage non publiable : trop peu de ménages.');
+	const label = (d: (typeof pts)[number]) => `${formatNumber(d.pct, 1)} %`;
+	return Plot.plot({
+		width: WIDTH,
+		height: 30 + t.rows.length * 44,
+		marginLeft: 300,
+		marginRight: 60,
+		x: { label: '%', domain: [0, 100], grid: true },
+		y: { axis: null, domain: ['Référence', 'Scénario'] },
+		fy: { label: null, axis: 'left', domain: [...new Set(pts.map((p) => p.measure))], padding: 0.25 },
+		color: { domain: ['Référence', 'Scénario'], range: ['#9db3d3', '#1f4e8c'], legend: true },
+		marks: [
+			Plot.barX(pts, { x: 'pct', y: 'side', fy: 'measure', fill: 'side', title: (d: (typeof pts)[number]) => `${d.measure} — ${d.side} : ${label(d)}` }),
+			Plot.text(pts, { x: 'pct', y: 'side', fy: 'measure', text: label, dx: 4, textAnchor: 'start', fontSize: 10 }),
+			Plot.ruleX([0])
+		]
+	});
+}
