@@ -153,7 +153,8 @@ export async function visit(site: Site, p: SitePage): Promise<void> {
 		: -1;
 	if (link >= 0) await page.locator('a[href]').nth(link).click();
 	else await page.goto(target.href);
-	// A page may write its state into the query once open (shareable links): only the query asked for must match.
-	await page.waitForURL((u) => slashed(target.search ? u : new URL(u.pathname, u)) === slashed(target));
+	// A page writes its state into the query once open (shareable links): the path and the parameters asked for must match.
+	const asked = [...target.searchParams];
+	await page.waitForURL((u) => slashed(new URL(u.pathname, u)) === slashed(new URL(target.pathname, target)) && asked.every(([k, v]) => u.searchParams.get(k) === v));
 	await page.waitForSelector(p.ready, { timeout: 120_000 });
 }

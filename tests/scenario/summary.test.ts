@@ -108,6 +108,14 @@ describe('summarySentence', () => {
 		);
 	});
 
+	it('working poor shifting more than the count of households: said apart, not as « dont »', () => {
+		// 100 → 110 households (+10); working poor served 10 % of 300 = 30 → 20 % of 300 = 60 (+30 > +10).
+		const r = report({ changes: RAV, base: { beneficiaries: 100, cost: 1000, wpCoverage: 10, wp: 300 }, scen: { beneficiaries: 110, cost: 1000, wpCoverage: 20, wp: 300 } });
+		expect(summarySentence(r)).toBe(
+			'En passant « Reste à vivre maximal » de 10 à 12 €/jour/personne, le CCAS aiderait 10 ménages de plus, avec 30 travailleurs pauvres de plus parmi les ménages aidés, pour le même coût.'
+		);
+	});
+
 	it('rounds euros to 100 € from 1 000 €', () => {
 		expect(plain(roundedEuros(950.4))).toBe('950 €');
 		expect(plain(roundedEuros(-12049))).toBe('12 000 €');

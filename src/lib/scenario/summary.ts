@@ -94,7 +94,14 @@ export function summarySentence(r: Published): string {
 		if (b !== null && s !== null) {
 			const d = Math.round(s) - Math.round(b);
 			const wp = wpB !== null && wpS !== null ? Math.round(wpS) - Math.round(wpB) : null;
-			const among = wp !== null && d !== 0 && Math.sign(wp) === Math.sign(d) && wp !== 0 ? `, dont ${households(Math.abs(wp))} ${plural(Math.abs(wp), 'travailleur pauvre', 'travailleurs pauvres')}` : '';
+			// « dont » only when the working poor are part of the change; otherwise the shift among those served is said apart.
+			const wpText = (x: number) => `${households(Math.abs(x))} ${plural(Math.abs(x), 'travailleur pauvre', 'travailleurs pauvres')}`;
+			const among =
+				wp === null || wp === 0
+					? ''
+					: Math.sign(wp) === Math.sign(d) && Math.abs(wp) <= Math.abs(d)
+						? `, dont ${wpText(wp)}`
+						: `, avec ${wpText(wp)} ${wp > 0 ? 'de plus' : 'de moins'} parmi les ménages aidés`;
 			parts.push(
 				d > 0
 					? `${help} ${households(d)} ${plural(d, 'ménage', 'ménages')} de plus${among}`
@@ -105,7 +112,7 @@ export function summarySentence(r: Published): string {
 		} else parts.push(`${many ? 'changeraient' : 'changerait'} le nombre de ménages aidés d’un nombre trop faible pour être publié`);
 		if (cb !== null && cs !== null) {
 			const dc = cs - cb;
-			parts[0] += `${parts[0].includes(', dont ') ? ',' : ''} ${Math.abs(dc) < 0.5 ? 'pour le même coût' : `pour ${roundedEuros(dc)} de ${dc > 0 ? 'plus' : 'moins'}`}`;
+			parts[0] += `${/, (dont|avec) /.test(parts[0]) ? ',' : ''} ${Math.abs(dc) < 0.5 ? 'pour le même coût' : `pour ${roundedEuros(dc)} de ${dc > 0 ? 'plus' : 'moins'}`}`;
 		}
 	}
 	const env = envelopeClause(r);

@@ -4,10 +4,10 @@
  * change. Read back through resolveScenario, so a bad link gets the same French message as `--set`; read
  * against the data at hand, a year or commune the data lacks becomes the nearest valid one, with a notice.
  */
+import { nearestYear, originNotice, type DataOrigin } from '../app/link.ts';
 import { resolveScenario, type ScenarioSpec } from './spec.ts';
 
-/** The data a link was made on: the embedded default (synthetic) or the user's imported files. */
-export type DataOrigin = 'defaut' | 'import';
+export type { DataOrigin };
 
 export interface SharedScenario {
 	spec: ScenarioSpec;
@@ -91,16 +91,13 @@ export function scenarioFromQuery(query: string, ctx?: LinkContext): SharedScena
 			kept = communes!.filter((c) => ctx.communes.includes(c));
 			notices.push(`Commune${absent.length > 1 ? 's' : ''} ${absent.join(', ')} absente${absent.length > 1 ? 's' : ''} des données : ${kept.length ? 'retirée' + (absent.length > 1 ? 's' : '') + ' du territoire' : 'toutes les communes sont affichées'}.`);
 		}
-		if (year !== undefined && ctx.years.length && !ctx.years.includes(year)) {
-			shownYear = ctx.years.reduce((a, b) => (Math.abs(b - year) < Math.abs(a - year) ? b : a));
-			notices.push(`Année ${year} absente des données (années ${ctx.years.join(', ')}) : année ${shownYear} affichée.`);
+		if (year !== undefined) {
+			const near = nearestYear(year, ctx.years);
+			shownYear = near.year;
+			if (near.notice) notices.push(near.notice);
 		}
-		if (origin && origin !== ctx.origin)
-			notices.push(
-				origin === 'defaut'
-					? 'Ce lien a été fait sur les données par défaut ; vous êtes sur vos fichiers importés : les chiffres peuvent différer.'
-					: 'Ce lien a été fait sur des fichiers importés ; vous êtes sur les données par défaut : les chiffres diffèrent.'
-			);
+		const other = originNotice(origin, ctx.origin);
+		if (other) notices.push(other);
 	}
 	const spec: ScenarioSpec = {
 		scheme,

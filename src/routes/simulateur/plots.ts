@@ -147,7 +147,7 @@ export function decileClassesPlot(t: ChartTable): Element {
 		height: 300,
 		marginLeft: 50,
 		x: { label: 'Dixième de niveau de vie (D1 : les 10 % les plus modestes)', domain: rows.map((r) => String(r.key)) },
-		y: { label: '% des ménages du dixième', grid: true, domain: [0, Math.ceil(max / 5) * 5], tickFormat: (d: number) => `${formatNumber(d, 0)} %` },
+		y: { label: '% des ménages du dixième', grid: true, domain: [0, Math.ceil(max / 5) * 5], tickFormat: (d: number) => `${formatNumber(d, 1)} %` },
 		color: { legend: true, domain: STACK.map((s) => s[1]), range: STACK.map((s) => s[2]) },
 		marks: [
 			Plot.barY(pts, { x: 'decile', y: 'share', fill: 'label', order: STACK.map((s) => s[1]), title: (d: (typeof pts)[number]) => `${d.decile} — ${d.label} : ${formatNumber(d.share, 1)} %` }),
