@@ -156,3 +156,35 @@ describe('each commune’s envelope', () => {
 		expect(b['93061'].would_be_secret_cells).toEqual(expect.arrayContaining(['scenario.beneficiaries', 'scenario.cost']));
 	});
 });
+
+describe('a commune’s eligible hidden by its breakdown column', () => {
+	it('is not given away by its served + left out', () => {
+		// Budgets typed per commune, 99,90 € a household: Bagnolet (93006) 5 eligible (all served) + 10 others;
+		// Le Pré-Saint-Gervais (93061) 25 eligible, 1 200 € → 12 served (1 198,80), 13 left out; Pantin (93055)
+		// 30 eligible, 1 100 € → 11 served (1 098,90), 19 left out.
+		// Both sides take the typed budgets. Breakdown columns (totals shown): eligible 5, 25, 30 → 5 secret and 25
+		// (the smallest other); served 5, 12, 11 → 5 and 11. So 93061's eligible is hidden while its 12 served and 13
+		// left out are ≥ 11: shown both, they would give 25 back, and 25 the 5 of Bagnolet. Each commune's relation
+		// eligible = served + left out masks one more: in 93061 the 12 served (fewer than the 13 left out), in 93055
+		// (served hidden by the breakdown) the 19 left out (fewer than its 30 eligible); then the column of the left
+		// out (13, 19) has one hidden member: 93061's 13 are masked too. 93055's 30 eligible stay shown.
+		const A = { income_work: 900, charge_rent: 700 };
+		const raw = simulate(
+			population([
+				...times(5, { ...A, commune: '93006' }),
+				...times(10, { income_work: 3000, commune: '93006' }),
+				...times(25, { ...A, commune: '93061' }),
+				...times(30, { ...A, commune: '93055' })
+			]),
+			{ scheme: 'pre-saint-gervais', envelope_rule: { kind: 'custom', budgets: { '93006': 1000, '93061': 1200, '93055': 1100 } } }
+		);
+		const p = publish(raw);
+		const e = Object.fromEntries(p.envelope.by_commune.map((x) => [x.commune, x]));
+		expect(e['93061']).toMatchObject({ eligible: null, beneficiaries: null, spent: null, left_out_households: null });
+		expect(e['93055']).toMatchObject({ eligible: 30, beneficiaries: null, left_out_households: null });
+		const b = Object.fromEntries(p.by_commune.map((x) => [x.key, x]));
+		expect(b['93061'].scenario).toEqual({ eligible: null, beneficiaries: null, cost: null });
+		// The breakdown alone masked 93061's eligible only; its served go with the envelope's.
+		expect(raw.by_commune.find((x) => x.key === '93061')!.secret_cells).toEqual(['baseline.eligible', 'scenario.eligible']);
+	});
+});

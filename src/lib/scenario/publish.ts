@@ -237,8 +237,8 @@ function needPlan(plan: Plan, side: 'baseline' | 'scenario', need: NeedReport, t
 
 /**
  * Each commune's envelope (envelope.ts by_commune) against the territory's, on both sides: eligible = served +
- * left out in each commune, and each of the three summed over the communes to a total taken as shown (as the
- * breakdowns take their columns' totals). A commune's cell starts secret where its breakdown row, or that row's
+ * left out in each commune (an aggregate without total: the relation itself is known), and each of the three
+ * summed over the communes to a total taken as shown (as the breakdowns take their columns' totals). A commune's cell starts secret where its breakdown row, or that row's
  * cell of the same households, is (so both tables end up hiding the same cells, publish() below).
  */
 function communePlan(plan: Plan, r: Report): void {
@@ -261,8 +261,10 @@ function communePlan(plan: Plan, r: Report): void {
 			cellOf('served', e.n.beneficiaries, row || !!b?.secret_cells.includes(`${side}.beneficiaries`));
 			cellOf('left', e.n.left_out, row);
 			plan.cells.set(key('households', e.commune), { n: e.n.households, size: e.households, forced: row });
-			const used = [key('served', e.commune), key('left', e.commune)].filter((k) => members.served.includes(k) || members.left.includes(k));
-			plan.aggregates.push({ totals: [key('eligible', e.commune)], members: used });
+			// eligible − served − left = 0, a relation always known: no one of the three may be the only one hidden (an
+			// eligible count hidden by its breakdown row, its served and left out shown, would be their sum).
+			const parts = (['eligible', 'served', 'left'] as const).filter((w) => (w === 'eligible' ? e.n.eligible : w === 'served' ? e.n.beneficiaries : e.n.left_out) > 0);
+			if (parts.length) plan.aggregates.push({ totals: [], members: parts.map((w) => key(w, e.commune)) });
 			const at = `${envPath}.by_commune.${e.commune}`;
 			const fig = (path: string, what: string) => plan.figures.push([`${at}.${path}`, [key(what, e.commune)]]);
 			for (const f of ['eligible', 'eligible_cost', 'n.eligible', 'exhausted_month', 'exhausted_month_label']) fig(f, 'eligible');
