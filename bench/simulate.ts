@@ -16,10 +16,13 @@
  * Page (headless chromium, $VIGIE_BUILD): the folder's files imported through the Données page as a user
  * would, then the Simulateur over every commune; page_change_ms is input event → report and charts in the DOM
  * (performance measure `vigie:simulateur:change` of the page). Targets (issue 6): < 150 ms Node, < 300 ms page.
- * Usage: npx node --expose-gc bench/simulate.ts [60k|600k|1m ...] [--runs 7] [--no-page]
+ * `--default`: the same moves on the embedded default data (its own commune, then every commune), and the page's
+ * length at 1366×768.
+ * Usage: npx node --expose-gc bench/simulate.ts [60k|600k|1m ...] [--runs 7] [--no-page] | --default [--runs 10]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { openSite } from '../scripts/headless.ts';
 import { benchInputs, SIZES, type Size } from './inputs.ts';
 import { median } from './population.ts';
@@ -182,37 +185,70 @@ async function pageChange(dir: string, runs: number): Promise<Record<string, num
 		await page.locator('header a[href$="simulateur"]').click();
 		await page.waitForSelector('[data-testid=report]', { timeout: 600_000 });
 		await page.selectOption('#s-territory', 'all');
-		await page.waitForFunction(() => /^\d+ communes/.test(document.querySelector('[data-testid=report] p.muted')?.textContent?.trim() ?? ''), null, {
+		await page.waitForFunction(() => /^\d+ communes/.test(document.querySelector('[data-testid=report] p.where')?.textContent?.trim() ?? ''), null, {
 			timeout: 600_000,
 			polling: 200
 		});
 		const page_open_ms = performance.now() - t;
-		const slider = page.locator('tr[data-param=rav_max] input[type=range]');
-		const move = async (rav: number) =>
-			page.evaluate(
-				async ({ rav }) => {
-					const before = performance.getEntriesByName('vigie:simulateur:change').length;
-					const input = document.querySelector<HTMLInputElement>('tr[data-param=rav_max] input[type=range]')!;
-					input.value = String(rav);
-					input.dispatchEvent(new Event('input', { bubbles: true }));
-					while (performance.getEntriesByName('vigie:simulateur:change').length === before) await new Promise((r) => setTimeout(r, 5));
-					return performance.getEntriesByName('vigie:simulateur:change').at(-1)!.duration;
-				},
-				{ rav }
-			);
-		await slider.waitFor();
-		for (let k = 0; k < 2; k++) await move(ravOf(k + 5));
-		const times: number[] = [];
-		for (let k = 0; k < runs; k++) times.push(await move(ravOf(k)));
+		const page_change_ms = await sliderMoves(page, runs);
 		if (site.pageErrors.length) throw new Error(`erreurs dans la page : ${site.pageErrors.join(' ; ')}`);
-		return { page_import_ms: Math.round(page_import_ms), page_open_ms: Math.round(page_open_ms), page_change_ms: round(median(times)) };
+		return { page_import_ms: Math.round(page_import_ms), page_open_ms: Math.round(page_open_ms), page_change_ms };
+	} finally {
+		await site.close();
+	}
+}
+
+/** Median of `runs` moves of the rav_max slider: input event → sentence, cards and charts in the DOM (the page's measure). */
+async function sliderMoves(page: Page, runs: number): Promise<number> {
+	const move = async (rav: number) =>
+		page.evaluate(
+			async ({ rav }) => {
+				const before = performance.getEntriesByName('vigie:simulateur:change').length;
+				const input = document.querySelector<HTMLInputElement>('[data-param=rav_max] input[type=range]')!;
+				input.value = String(rav);
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+				while (performance.getEntriesByName('vigie:simulateur:change').length === before) await new Promise((r) => setTimeout(r, 5));
+				return performance.getEntriesByName('vigie:simulateur:change').at(-1)!.duration;
+			},
+			{ rav }
+		);
+	await page.locator('[data-param=rav_max] input[type=range]').waitFor();
+	for (let k = 0; k < 2; k++) await move(ravOf(k + 5));
+	const times: number[] = [];
+	for (let k = 0; k < runs; k++) times.push(await move(ravOf(k)));
+	return round(median(times));
+}
+
+/**
+ * The embedded default data (synthetic, 93 at 1/10): slider moves on the scheme's own commune and over every
+ * commune, and the page's length at 1366×768.
+ */
+export async function benchDefaultPage(runs: number): Promise<Record<string, number>> {
+	const site = await openSite(process.env.VIGIE_BUILD ?? 'build');
+	const { page } = site;
+	try {
+		await page.setViewportSize({ width: 1366, height: 768 });
+		await page.goto(site.url + '/simulateur');
+		await page.waitForSelector('[data-testid=summary]', { timeout: 300_000 });
+		const page_height_px = await page.evaluate(() => document.documentElement.scrollHeight);
+		const default_change_commune_ms = await sliderMoves(page, runs);
+		await page.selectOption('#s-territory', 'all');
+		await page.waitForFunction(() => /^\d+ communes/.test(document.querySelector('[data-testid=report] p.where')?.textContent?.trim() ?? ''), null, { timeout: 300_000 });
+		const default_change_all_ms = await sliderMoves(page, runs);
+		if (site.pageErrors.length) throw new Error(`erreurs dans la page : ${site.pageErrors.join(' ; ')}`);
+		return { page_height_px, default_change_commune_ms, default_change_all_ms };
 	} finally {
 		await site.close();
 	}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '7' }, 'no-page': { type: 'boolean' } } });
+	const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '7' }, 'no-page': { type: 'boolean' }, default: { type: 'boolean' } } });
+	if (values.default) {
+		console.log(`vigie simulate bench — default data in the page, ${values.runs} moves`);
+		console.table(await benchDefaultPage(Number(values.runs)));
+		process.exit(0);
+	}
 	const sizes = (positionals.length ? positionals : ['600k', '1m']) as Size[];
 	for (const s of sizes) if (!SIZES.includes(s)) throw new Error(`taille inconnue : ${s} (${SIZES.join(', ')})`);
 	console.log(`vigie simulate bench — ${BASELINE} vs ${SCHEME} (rav_max moved), every commune, Node ${process.version}, ${values.runs} runs`);

@@ -111,7 +111,7 @@ describe('privacy', () => {
 		await nav('Simulateur');
 		await page.waitForSelector('[data-testid=report]', { timeout: 120_000 });
 		await page.getByLabel('Reste à vivre maximal', { exact: true }).fill('14');
-		await expect.poll(() => page.getByTestId('changes').innerText()).toContain('14');
+		await expect.poll(() => page.getByTestId('summary').innerText()).toContain('à 14');
 		await download(page, () => page.getByRole('button', { name: 'Exporter le rapport (CSV)' }).click());
 		await expectOwnOriginOnly(page);
 

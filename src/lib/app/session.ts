@@ -328,7 +328,8 @@ export class Session {
 		const ready = (opts.year === undefined || first.years.includes(opts.year)) && !!opts.indicators?.every((i) => !usesAidRequests(i));
 		if (!ready) await this.complete();
 		const db = await this.db();
-		return this.#exclusive(() => runIndicators(db, opts));
+		// The data decides the secrecy rule, never the page: synthetic data shows its values, marked.
+		return this.#exclusive(() => runIndicators(db, { ...opts, synthetic: first.synthetic }));
 	}
 
 	#exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -345,18 +346,18 @@ export class Session {
 
 	/** The whole catalogue for each year, for the series of the indicator pages. */
 	async indicatorSeries(opts: Omit<RunOptions, 'year'> & { years: readonly number[] }): Promise<Map<number, IndicatorValue[]>> {
-		await this.complete();
+		const { synthetic } = await this.complete();
 		const db = await this.db();
 		const out = new Map<number, IndicatorValue[]>();
-		for (const year of opts.years) out.set(year, await this.#exclusive(() => runIndicators(db, { ...opts, year })));
+		for (const year of opts.years) out.set(year, await this.#exclusive(() => runIndicators(db, { ...opts, year, synthetic })));
 		return out;
 	}
 
 	/** Weighted histogram behind a distribution indicator, secret bins masked. */
 	async distribution(opts: { measure: Measure; year: number; communes?: readonly string[] }): Promise<Bin[]> {
-		await this.complete();
+		const { synthetic } = await this.complete();
 		const db = await this.db();
-		return this.#exclusive(() => distribution(db, opts));
+		return this.#exclusive(() => distribution(db, { ...opts, synthetic }));
 	}
 
 	/** Loads an INSEE base-cc file chosen by the user; its figures join the Indicateurs table. */
