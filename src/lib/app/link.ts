@@ -29,3 +29,25 @@ export function yearParam(q: URLSearchParams, key = 'annee'): number | null {
 	const v = q.get(key);
 	return v !== null && /^\d{4}$/.test(v) ? Number(v) : null;
 }
+
+/**
+ * Group and year of a territory page's link (`groupe`, `annee`, `donnees`), read against the data: what to show
+ * and the notices to say. `groups`: codes of the groups the page offers ('' is « no group »).
+ */
+export function territoryLink(q: URLSearchParams, ctx: { years: readonly number[]; groups: readonly string[]; synthetic: boolean }): { year?: number; groupCode?: string; notices: string[] } {
+	const out: { year?: number; groupCode?: string; notices: string[] } = { notices: [] };
+	const asked = yearParam(q);
+	if (asked !== null) {
+		const near = nearestYear(asked, ctx.years);
+		out.year = near.year;
+		if (near.notice) out.notices.push(near.notice);
+	}
+	const g = q.get('groupe');
+	if (g !== null) {
+		if (g === '' || ctx.groups.includes(g)) out.groupCode = g;
+		else out.notices.push(`Groupe « ${g} » inconnu dans ce département : groupe par défaut affiché.`);
+	}
+	const other = originNotice(q.get('donnees'), originOf(ctx.synthetic));
+	if (other) out.notices.push(other);
+	return out;
+}

@@ -281,7 +281,7 @@ export interface Allocation {
 	exhausted_at: number | null;
 	/** Eligible households in the order they were served. */
 	order: Int32Array;
-	/** With a split: per group, € paid, households served (weighted), eligible (weighted) and their cost, €. */
+	/** Per group (one without a split): € paid, households served (weighted), eligible (weighted) and their cost, €. */
 	by_group?: { spent: Float64Array; beneficiaries: Float64Array; eligible: Float64Array; eligible_cost: Float64Array };
 }
 
@@ -313,42 +313,11 @@ export function allocate(scheme: Scheme, r: PopulationResult, weights: Float64Ar
 		for (let k = 0, j = 0; k < requestOrder.length; k++) if (r.eligible[requestOrder[k]]) idx[j++] = requestOrder[k];
 	} else for (let i = 0, j = 0; i < r.n; i++) if (r.eligible[i]) idx[j++] = i;
 	if (scheme.budget.priority === 'lowest_rav') idx = byLowestRav(idx, r.rav_per_unit_cents);
-	if (split) return allocateSplit(r, weights, idx, split);
-	const granted = new Uint8Array(r.n);
-	let spentCents = 0;
-	let count = 0;
-	let eligibleCost = 0;
-	let eligible = 0;
-	let exhausted: number | null = null;
-	for (let k = 0; k < idx.length; k++) {
-		const i = idx[k];
-		const w = weights[i];
-		const cost = r.amount_cents[i] * w;
-		eligibleCost += cost;
-		eligible += w;
-		if (exhausted !== null) continue;
-		if ((envelope !== null && spentCents + cost > envelope * 100 + 1e-6) || (capacity !== null && count + w > capacity + 1e-9)) {
-			exhausted = k;
-			continue;
-		}
-		granted[i] = 1;
-		spentCents += cost;
-		count += w;
-	}
-	return {
-		granted,
-		beneficiaries: count,
-		spent: spentCents / 100,
-		eligible_cost: eligibleCost / 100,
-		eligible,
-		envelope,
-		capacity,
-		exhausted_at: exhausted,
-		order: idx
-	};
+	// Without a split, the scheme's own envelope and capacity: one group holding every household.
+	return allocateSplit(r, weights, idx, split ?? { group: new Uint8Array(r.n), envelopes: [envelope], capacities: [capacity] });
 }
 
-/** The pass of allocate with one envelope and capacity per group; totals summed in priority order as without. */
+/** The pass of allocate: one envelope and capacity per group, served in priority order; totals summed in that order. */
 function allocateSplit(r: PopulationResult, weights: Float64Array, idx: Int32Array, split: AllocationSplit): Allocation {
 	const g = split.group;
 	const k = split.envelopes.length;
