@@ -51,11 +51,13 @@ describe('vigie indicators: published INSEE references', () => {
 			{ indicator: 'median_living_standard', territory: '93', territory_type: 'departement', year: 2021, value: 19020, numerator: null, denominator: null, unit: '€/an', suppressed: false, source: 'insee' },
 			{ indicator: 'poverty_rate_60', territory: 'FRM', territory_type: 'france', year: 2021, value: 14.9, numerator: null, denominator: null, unit: '%', suppressed: false, source: 'insee' }
 		]);
-		// Never mixed: every computed row comes first and keeps its own value (50 % on the fixture, as in tests/cli.test.ts).
+		// Never mixed: every computed row comes first and keeps its own value (the fixture's 130 households; its
+		// poverty rate rests on 6 poor households, secret, and is not replaced by INSEE's).
 		const firstInsee = plain.findIndex((r) => r.source === 'insee');
 		expect(plain.slice(0, firstInsee).every((r) => r.source === 'computed')).toBe(true);
 		expect(plain.slice(firstInsee).every((r) => r.source === 'insee')).toBe(true);
-		expect(plain.find((r) => r.source === 'computed' && r.indicator === 'poverty_rate_60' && r.territory === '93')?.value).toBe(50);
+		expect(plain.find((r) => r.source === 'computed' && r.indicator === 'households' && r.territory === '93')?.value).toBe(130);
+		expect(plain.find((r) => r.source === 'computed' && r.indicator === 'poverty_rate_60' && r.territory === '93')).toMatchObject({ value: null, suppressed: true });
 		// Nothing computed for France: its only row is the published one.
 		expect(plain.filter((r) => r.territory_type === 'france').every((r) => r.source === 'insee')).toBe(true);
 	});

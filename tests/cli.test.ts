@@ -66,19 +66,23 @@ describe('vigie indicators', () => {
 		expect(r.code).toBe(0);
 		const rows = JSON.parse(r.stdout);
 		// 93061 itself is masked by secondary secrecy (département 93 − 93061 would reveal 93006, 2 households).
-		const p = rows.find((x: { indicator: string; territory: string; source: string }) => x.indicator === 'poverty_rate_60' && x.territory === '93' && x.source === 'computed');
-		expect(p).toEqual({
-			indicator: 'poverty_rate_60',
+		const at = (indicator: string, territory: string) =>
+			rows.find((x: { indicator: string; territory: string; source: string }) => x.indicator === indicator && x.territory === territory && x.source === 'computed');
+		expect(at('households', '93')).toEqual({
+			indicator: 'households',
 			territory: '93',
 			territory_type: 'departement',
 			year: 2021,
-			value: 50,
-			numerator: 85,
-			denominator: 170,
-			unit: '%',
+			value: 130,
+			numerator: 130,
+			denominator: null,
+			unit: 'ménages',
 			suppressed: false,
 			source: 'computed'
 		});
+		// Poor households: a1, a2, a5, a8, a9 and b2 = 6, under 11: the département's rate (85 of 170 persons) is secret.
+		expect(at('poverty_rate_60', '93')).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true });
+		// The group holds both secret communes (93006, and 93061 beside it): it shows what 93 shows.
 		const g = rows.find((x: { indicator: string; territory_type: string }) => x.indicator === 'households' && x.territory_type === 'group');
 		expect(g.value).toBe(130);
 		const secret = rows.find((x: { indicator: string; territory: string }) => x.indicator === 'households' && x.territory === '93006');

@@ -14,6 +14,7 @@ import { createHouseholdBase, createRequestBase, territoriesOf, writeTerritories
 import { INDICATORS, sourceOf, type Indicator } from '#lib/indicators/catalogue.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
 import { dropStatistics } from '#lib/indicators/stats.ts';
+import { QUANTILE_STEP, roundTo } from '#lib/indicators/secrecy.ts';
 import { defaultGroup, prepareIndicators } from '#lib/app/indicator-cache.ts';
 import { distribution, MEASURES } from '#lib/indicators/distribution.ts';
 import { povertyThreshold } from '#lib/measures/living-standard.ts';
@@ -81,7 +82,7 @@ describe('precomputed statistics = recomputed from the raw rows (default data, 2
 		expect(checked).toBeGreaterThan(40 * 41);
 	});
 
-	it('quantiles and S80/S20: identical to a sort of every row, for every territory', async () => {
+	it('quantiles (rounded as published) and S80/S20: identical to a sort of every row, for every territory', async () => {
 		const communes = [...new Set(rows.filter((r) => r.territory_type === 'commune').map((r) => r.territory))];
 		const ts = territories(communes);
 		const distributionOf = new Map<string, Array<Exclude<Indicator, { kind: 'sum' }>>>();
@@ -110,7 +111,9 @@ describe('precomputed statistics = recomputed from the raw rows (default data, 2
 				let cum = 0;
 				for (const m of merged) m.cum = cum += m.w;
 				const total = cum;
-				const quantile = (q: number) => merged.find((m) => m.cum >= q * total - 1e-9 * total)!.v;
+				// Published rounded as INSEE rounds (10 € a year, 0.1 €/day): the sorted rows' quantile, rounded.
+				const step = QUANTILE_STEP[v];
+				const quantile = (q: number) => roundTo(merged.find((m) => m.cum >= q * total - 1e-9 * total)!.v, step);
 				const top = (s: number) => merged.reduce((a, m) => a + m.v * Math.max(0, Math.min(m.w, m.cum - (1 - s) * total)), 0);
 				const bottom = (s: number) => merged.reduce((a, m) => a + m.v * Math.max(0, Math.min(m.w, s * total - (m.cum - m.w))), 0);
 				for (const ind of inds) {

@@ -69,12 +69,13 @@ describe('vigie indicators on a folder marked synthetic', () => {
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr.trim()).toBe(SYNTHETIC_LINE);
 		const report = JSON.parse(r.stdout);
-		// [12 granted, 3 refused, 0 postponed]: 3 and 0 are secret on real data, the 12 grants are not.
+		// [12 granted, 3 refused, 0 postponed]: 3 and 0 are secret on real data, and the 12 grants with them
+		// (15 − 12 would give the 3 back).
 		expect(report.activity.refused).toEqual({ value: 3, n: 3, suppressed: false, would_be_secret: true });
-		expect(report.activity.granted).toEqual({ value: 12, n: 12, suppressed: false, would_be_secret: false });
+		expect(report.activity.granted).toEqual({ value: 12, n: 12, suppressed: false, would_be_secret: true });
 		const csv = vigie('indicators', '--data', dir, '--aid-report', '--format', 'csv').stdout;
 		// Synthèse: requests, granted, refused (marked), postponed (marked), …
-		expect(csv).toMatch(/^# Synthèse\n[^\n]+\n15,12,3 ◌,0 ◌,/);
+		expect(csv).toMatch(/^# Synthèse\n[^\n]+\n15,12 ◌,3 ◌,0 ◌,/);
 		expect(csv).toContain('# ◌ : serait secret sur des données réelles : moins de 11 ménages');
 	});
 
@@ -83,7 +84,7 @@ describe('vigie indicators on a folder marked synthetic', () => {
 		rmSync(join(real, 'manifest.json'));
 		const r = vigie('indicators', '--data', real);
 		expect(r.code, r.stderr).toBe(0);
-		expect(r.stderr.trim()).toBe('vigie indicators : secret statistique appliqué : moins de 11 ménages, ou valeur qu’un total révélerait (null, suppressed)');
+		expect(r.stderr.trim()).toBe('vigie indicators : secret statistique appliqué : moins de 11 ménages (au dénominateur ou au numérateur), valeur qu’un total révélerait, ou groupe qui contiendrait une partie des communes sous le secret (null, suppressed)');
 		const rows: Row[] = JSON.parse(r.stdout);
 		expect(computed(rows, 'households', '93006')).toMatchObject({ value: null, suppressed: true });
 		expect(computed(rows, 'households', '93001')).toMatchObject({ value: null, suppressed: true });

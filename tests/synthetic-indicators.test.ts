@@ -68,7 +68,8 @@ describe('runIndicators on synthetic data', () => {
 			numerator: null,
 			denominator: null,
 			unit: 'ménages',
-			suppressed: true
+			suppressed: true,
+			secret_reason: 'moins de 11 ménages'
 		});
 		expect(find(rows, 'households', '93005')).toMatchObject({ value: null, suppressed: true });
 		expect(find(rows, 'poverty_rate_60', '93006')).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true });

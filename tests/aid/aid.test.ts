@@ -57,8 +57,10 @@ describe('cells', () => {
 	it('a lone secret part of a shown total takes the smallest other part with it', () => {
 		// [15, 12, 3]: 3 < 11 is secret; 15 + 12 + 3 = 30 would reveal it, so 12 (the smallest other) is masked.
 		expect(partitionMask([15, 12, 3])).toEqual([false, true, true]);
-		// Two secret parts already protect each other.
-		expect(partitionMask([20, 5, 0])).toEqual([false, true, true]);
+		// Two secret parts protect each other only if they hold 11 rows or more together: 5 + 0 = 5 would be
+		// 25 − 20, so 20 goes too. An empty part protects nothing.
+		expect(partitionMask([20, 5, 0])).toEqual([true, true, true]);
+		expect(partitionMask([20, 5, 6])).toEqual([false, true, true]);
 	});
 });
 
@@ -75,22 +77,32 @@ describe('activity', () => {
 
 	it('counts requests and grants by month of the request, secret under 11, empty months included', () => {
 		expect(a.monthly.map((m) => m.month)).toEqual(['2023-01', '2023-02', '2023-03', '2023-04']);
-		expect(a.monthly.map((m) => m.requests.value)).toEqual([12, null, null, 11]);
-		expect(a.monthly.map((m) => m.granted.value)).toEqual([11, null, null, 11]);
+		// February (5) and March (0) are secret; the year's 28 − 12 − 11 would give their 5: April (11, the smallest
+		// other month) is masked as well. Grants alike: 27 − 11 − 11 = 5, January and April tie at 11: the first goes.
+		expect(a.monthly.map((m) => m.requests.value)).toEqual([12, null, null, null]);
+		expect(a.monthly.map((m) => m.granted.value)).toEqual([null, null, null, 11]);
 		expect(a.monthly[1].requests).toEqual(SECRET);
-		// January amount: 11 × 100 = 1 100 €; April 11 × 200 = 2 200 €.
-		expect(a.monthly[0].amount.value).toBe(1100);
+		// Amounts follow the grants: January's (11 × 100 €) is masked with them, April's 11 × 200 = 2 200 € shown.
+		expect(a.monthly[0].amount.value).toBeNull();
 		expect(a.monthly[3].amount.value).toBe(2200);
 	});
 
 	it('grant rate = granted / (granted + refused)', () => {
 		// 11 + 5 + 11 = 27 granted, 1 refused: 27 / 28 = 96.43 %.
+		// 1 refusal: 28 requests − 27 granted would give it, so the 27 and the rate (27 / 28) are secret with it.
 		expect(a.requests.value).toBe(28);
-		expect(a.granted.value).toBe(27);
-		expect(a.grantRate.value).toBeCloseTo((100 * 27) / 28, 10);
-		// Refused (1) and postponed (0) are secret; never shown as 0.
+		expect(a.granted).toEqual(SECRET);
+		expect(a.grantRate).toEqual(SECRET);
 		expect(a.refused).toEqual(SECRET);
 		expect(a.postponed).toEqual(SECRET);
+		// Two more refusals and eleven more grants: 38 granted of 41, refused 3 + postponed 0 still isolate 3.
+		const b = activity([...rows, ...times(11, () => req({ date_request: '2023-05-02' })), ...times(2, () => req({ date_request: '2023-05-03', decision: 'refused' }))]);
+		expect(b.granted).toEqual(SECRET);
+		// With 11 refusals the partition holds: 27 granted, 11 refused shown; the rate 27 / 38.
+		const c = activity([...rows, ...times(10, () => req({ date_request: '2023-05-03', decision: 'refused' })), ...times(11, () => req({ date_request: '2023-05-04', decision: 'postponed' }))]);
+		expect(c.granted.value).toBe(27);
+		expect(c.refused.value).toBe(11);
+		expect(c.grantRate.value).toBeCloseTo((100 * 27) / 38, 10);
 	});
 
 	it('breaks down by type and form with secrecy', () => {
@@ -111,8 +123,9 @@ describe('activity', () => {
 		expect(q[0.1]).toBe(50);
 		expect(q[0.9]).toBe(200);
 		expect(a.amounts.mean.value).toBeCloseTo(3550 / 27, 10);
-		// Bands 0–99: 5 (secret), 100–199: 11, 200–299: 11; the other bands are empty (secret).
-		expect(a.amounts.bands.map((b) => b.count.value)).toEqual([null, 11, 11, null, null, null]);
+		// Bands 0–99: 5 (secret), 100–199: 11, 200–299: 11; the other bands are empty (secret). 27 − 11 − 11 would
+		// give the 5: the first band of 11 is masked too.
+		expect(a.amounts.bands.map((b) => b.count.value)).toEqual([null, null, 11, null, null, null]);
 	});
 
 	it('gives delays between request and decision (postponed left out)', () => {
@@ -140,17 +153,18 @@ describe('profile', () => {
 	];
 	const p = profile(rows);
 	it('shares of working poor among applicants and beneficiaries by year', () => {
-		// Applicants: 12 / 22 = 54.5 %; beneficiaries: 9 / 19 = 47.4 %.
+		// Applicants: 12 / 22 = 54.5 %; beneficiaries: 9 / 19 — a share of 9 beneficiaries, secret (1 to 10).
 		expect(p.workingPoor).toHaveLength(1);
 		expect(p.workingPoor[0].applicantsShare.value).toBeCloseTo((100 * 12) / 22, 10);
-		expect(p.workingPoor[0].beneficiariesShare.value).toBeCloseTo((100 * 9) / 19, 10);
+		expect(p.workingPoor[0].beneficiariesShare).toEqual(SECRET);
 		// 22 of 25 requests link to a household.
 		expect(p.linkedShare.value).toBeCloseTo(88, 10);
 	});
 	it('profile rows with secrecy on counts and on the shares beside them', () => {
 		const single = p.rows.find((r) => r.dimension === 'type de ménage' && r.category === 'single')!;
-		expect(single.applicants.value).toBe(12);
-		expect(single.applicantsShare.value).toBeCloseTo((100 * 12) / 22, 10);
+		// 12 singles, 10 couples (secret), no other type: 22 − 12 would give the 10 couples, so 12 is masked too.
+		expect(single.applicants).toEqual(SECRET);
+		expect(single.applicantsShare).toEqual(SECRET);
 		// 9 single beneficiaries: secret, and so is their share.
 		expect(single.beneficiaries).toEqual(SECRET);
 		expect(single.beneficiariesShare).toEqual(SECRET);
@@ -170,9 +184,10 @@ describe('follow-up', () => {
 	];
 	const f = followup(rows);
 	it('counts first grants and renewals, with their mean amounts', () => {
-		expect(f.ranks.map((r) => r.granted.value)).toEqual([30, 15, null, null]);
+		// Ranks 30, 15, 3, 0: 48 − 30 − 15 would give the 3 second renewals, so the 15 renewals are masked too.
+		expect(f.ranks.map((r) => r.granted.value)).toEqual([30, null, null, null]);
 		expect(f.ranks[0].meanAmount.value).toBe(200);
-		expect(f.ranks[1].meanAmount.value).toBe(100);
+		expect(f.ranks[1].meanAmount).toEqual(SECRET);
 	});
 	it('counts households helped several times, with secondary secrecy', () => {
 		// h1…h3: 3 times; h4…h15: 2 times (12); h16…h30: once (15). 3 is secret, so 12 is masked too.
@@ -195,10 +210,12 @@ describe('follow-up', () => {
 		const wp = o.find((r) => r.group === 'travailleur pauvre' && r.category === 'oui')!;
 		expect(wp.granted.value).toBe(14);
 		expect(wp.known.value).toBe(12);
-		expect([wp.stabilised.value, wp.unchanged.value, wp.degraded.value]).toEqual([50, 25, 25]);
+		// 6, 3 and 3 households: shares of 1 to 10 households, secret (DESIGN.md §4.1).
+		expect([wp.stabilised.value, wp.unchanged.value, wp.degraded.value]).toEqual([null, null, null]);
 		expect(o.find((r) => r.group === 'travailleur pauvre' && r.category === 'non')!.stabilised).toEqual(SECRET);
-		expect(o.find((r) => r.group === 'type d’aide' && r.category === 'cash')!.stabilised.value).toBe(50);
-		expect(o.find((r) => r.group === 'montant accordé' && r.category === '100–199 €')!.degraded.value).toBe(25);
+		// Cash: the same 14 grants, 6 stabilised: secret; 100–199 €: 3 degraded, secret.
+		expect(o.find((r) => r.group === 'type d’aide' && r.category === 'cash')!.stabilised).toEqual(SECRET);
+		expect(o.find((r) => r.group === 'montant accordé' && r.category === '100–199 €')!.degraded).toEqual(SECRET);
 		// All 19 together: 17 known, 6 + 5 = 11 stabilised → 64.7 %.
 		expect(o[0].stabilised.value).toBeCloseTo((100 * 11) / 17, 10);
 	});

@@ -100,7 +100,9 @@ export async function cmdIndicators(args: string[]) {
 	});
 	secrecyNotice(synthetic, minRows ?? SECRECY_MIN_ROWS, 'ménages');
 	const rows = [...computed.map((r) => ({ ...r, source: 'computed' })), ...references(computed, insee).map((r) => ({ ...r, source: 'insee' }))];
-	if (values.format === 'csv') process.stdout.write(toCsv(Object.keys(rows[0] ?? { indicator: '' }), rows));
+	// The contract's columns (DESIGN.md §6), the synthetic mark where there is one, the source; never a key of one row only.
+	const columns = ['indicator', 'territory', 'territory_type', 'year', 'value', 'numerator', 'denominator', 'unit', 'suppressed', ...(synthetic ? ['would_be_secret'] : []), 'source'];
+	if (values.format === 'csv') process.stdout.write(toCsv(columns, rows));
 	else print(rows);
 }
 
@@ -109,7 +111,7 @@ function secrecyNotice(synthetic: boolean, minRows: number, unit: string): void 
 	process.stderr.write(
 		synthetic
 			? 'vigie indicators : données synthétiques (manifest.json du générateur) : les valeurs que le secret masquerait sur des données réelles sont données, marquées would_be_secret\n'
-			: `vigie indicators : secret statistique appliqué : moins de ${minRows} ${unit}, ou valeur qu’un total révélerait (null, suppressed)\n`
+			: `vigie indicators : secret statistique appliqué : moins de ${minRows} ${unit} (au dénominateur ou au numérateur), valeur qu’un total révélerait, ou groupe qui contiendrait une partie des communes sous le secret (null, suppressed)\n`
 	);
 }
 

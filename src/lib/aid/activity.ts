@@ -137,7 +137,8 @@ export function activity(rows: readonly AidRow[], s: Secrecy = {}): ActivityResu
 		granted: maskedCount(granted.length, md[0], s),
 		refused: maskedCount(refused, md[1], s),
 		postponed: maskedCount(rows.length - granted.length - refused, md[2], s),
-		grantRate: shareCell(granted.length, granted.length + refused, s),
+		// The rate and the requests would give the granted back: masked with them.
+		grantRate: maskedShare(granted.length, granted.length + refused, md[0], s),
 		amountGranted: cellOf(granted.reduce((t, r) => t + r.amount_granted, 0), granted.length, s),
 		monthly,
 		byType: breakdown(rows, AID_TYPES, (r) => r.aid_type, s),

@@ -4,7 +4,7 @@
  * On synthetic data (`Secrecy.synthetic`) the same rule is computed but marks instead of hiding: the cell keeps
  * its value and count, `suppressed: false`, and `would_be_secret` says what real data would hide.
  */
-import { applySecondarySecrecy, isSecret, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
+import { applySecondarySecrecy, isSecret, isSmall, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
 
 export interface Cell {
 	/** The figure (count, %, €, days); null when secret or undefined (no denominator). */
@@ -40,9 +40,9 @@ export function cellOf(value: number | null, n: number, s: Secrecy = {}): Cell {
 	return cell(value, n, isSecret(n, SECRECY_MIN_ROWS), s);
 }
 
-/** part / whole in %, secret when `whole` rests on fewer than 11 rows. */
+/** part / whole in %, secret when `whole` rests on fewer than 11 rows or `part` on 1 to 10 (DESIGN.md §4.1). */
 export function shareCell(part: number, whole: number, s: Secrecy = {}): Cell {
-	return cellOf(whole ? (100 * part) / whole : null, whole, s);
+	return cell(whole ? (100 * part) / whole : null, whole, isSecret(whole, SECRECY_MIN_ROWS) || isSmall(part, SECRECY_MIN_ROWS), s);
 }
 
 /** DESIGN.md §4 quantile: the smallest value whose cumulative count reaches q of the total (no interpolation). */
@@ -63,7 +63,7 @@ export function partitionMask(counts: readonly number[], minRows = SECRECY_MIN_R
 	cells.set('total', { n: total, denominator: total, suppressed: isSecret(total, minRows) });
 	// An empty category rests on 0 rows: secret too, as in runIndicators (never 0).
 	counts.forEach((c, i) => cells.set(String(i), { n: c, denominator: c, suppressed: isSecret(c, minRows) }));
-	applySecondarySecrecy(cells, [{ totals: ['total'], members: counts.map((_, i) => String(i)) }]);
+	applySecondarySecrecy(cells, [{ totals: ['total'], members: counts.map((_, i) => String(i)) }], minRows);
 	return counts.map((c, i) => isSecret(total, minRows) || cells.get(String(i))!.suppressed);
 }
 
@@ -79,5 +79,5 @@ export function maskedCell(value: number | null, n: number, masked: boolean, s: 
 
 /** part / whole in %, masked with the part (a share and its total reveal the count) or if whole is small. */
 export function maskedShare(part: number, whole: number, masked: boolean, s: Secrecy = {}): Cell {
-	return maskedCell(whole ? (100 * part) / whole : null, whole, masked, s);
+	return masked ? cell(whole ? (100 * part) / whole : null, whole, true, s) : shareCell(part, whole, s);
 }

@@ -14,6 +14,8 @@ export interface Raw {
 	denominator: number | null;
 	/** Unweighted rows the value rests on. */
 	n: number;
+	/** `sum` indicators: unweighted rows its numerator counts (where it is not 0). */
+	nNum?: number;
 }
 type Row = Record<string, unknown> & { territory: string; territory_type: string };
 const keyOf = (r: { territory: string; territory_type: string }) => `${r.territory_type}:${r.territory}`;
@@ -51,7 +53,7 @@ export async function sumsRaw(db: Connector, stats: YearStats, inds: readonly Ra
 			let n = num(r?.[`n_${i}`]) ?? 0;
 			// Denominator from another table: both row counts must pass secrecy.
 			if (ind.denominatorFrom) n = Math.min(n, num(d?.[`dn_${i}`]) ?? 0);
-			byTerritory.set(k, { value: null, numerator: num(r?.[`num_${i}`]), denominator: num(d?.[`den_${i}`]), n });
+			byTerritory.set(k, { value: null, numerator: num(r?.[`num_${i}`]), denominator: num(d?.[`den_${i}`]), n, nNum: num(r?.[`nn_${i}`]) ?? 0 });
 		}
 		out.set(ind.id, byTerritory);
 	}

@@ -9,7 +9,18 @@ import { dataCommunes, hasTable, localThreshold, territoriesOf, writeTerritories
 import { INDICATORS, sourceOf, type Indicator, type RatioIndicator } from './catalogue.ts';
 import { distributionsRaw, sumsRaw, type Raw } from './raw.ts';
 import { memo, yearStats } from './stats.ts';
-import { applySecondarySecrecy, isSecret, SECRECY_MIN_ROWS, type Aggregate, type SecrecyCell } from './secrecy.ts';
+import {
+	applySecondarySecrecy,
+	isSecret,
+	isSmall,
+	QUANTILE_STEP,
+	roundTo,
+	SECRECY_MIN_ROWS,
+	secretReason,
+	type Aggregate,
+	type SecrecyCell,
+	type SecretReason
+} from './secrecy.ts';
 
 export type TerritoryType = 'commune' | 'group' | 'departement' | 'france';
 
@@ -28,6 +39,8 @@ export interface IndicatorValue {
 	 * shown (`suppressed: false`) because synthetic data protect nobody. Absent on real data.
 	 */
 	would_be_secret?: boolean;
+	/** A group hidden (or on synthetic data that would be) by the group rule: « contiendrait des communes sous le secret ». */
+	secret_reason?: string;
 }
 
 export interface RunOptions {
@@ -60,12 +73,24 @@ export async function dataYears(db: Connector): Promise<number[]> {
 	return rows.map((r) => Number(r.year));
 }
 
+/** A quantile as published: rounded as INSEE rounds it (QUANTILE_STEP), never an individual's value. */
+function rounded(ind: Indicator, v: number | null): number | null {
+	const step = 'value' in ind ? QUANTILE_STEP[ind.value] : undefined;
+	return v === null || step === undefined || ind.kind === 'tail_ratio' ? v : roundTo(v, step);
+}
+
 function valueOf(ind: Indicator, r: Raw | undefined, threshold: number): number | null {
 	if (!r) return null;
 	switch (ind.kind) {
-		case 'quantile':
-			if (r.value === null || ind.gapTo !== 'threshold') return r.value;
-			return (100 * (threshold - r.value)) / threshold;
+		case 'quantile': {
+			const q = rounded(ind, r.value);
+			if (q === null || ind.gapTo !== 'threshold') return q;
+			return (100 * (threshold - q)) / threshold;
+		}
+		case 'quantile_ratio': {
+			const [a, b] = [rounded(ind, r.numerator), rounded(ind, r.denominator)];
+			return a !== null && b ? a / b : null;
+		}
 		case 'sum':
 			if (!ind.denominator) return r.numerator;
 			return r.denominator ? ((ind.scale ?? 1) * (r.numerator ?? 0)) / r.denominator : null;
@@ -75,25 +100,29 @@ function valueOf(ind: Indicator, r: Raw | undefined, threshold: number): number 
 }
 
 /**
- * Totals that could reveal a masked commune: each group and département over its communes, and the
- * département minus a group lying inside it over the communes outside the group.
+ * The totals of the dataset's own hierarchy: each département over its communes. Never the user's group: the
+ * suppression pattern is the dataset's, whatever is asked (DESIGN.md §4.1); a group is then published by the rule
+ * of `groupSecret`.
  */
 export function aggregatesOf(territories: readonly Territory[]): Aggregate[] {
-	const key = (t: Territory) => `${t.territory_type}:${t.territory}`;
-	const out: Aggregate[] = [];
-	const deps = territories.filter((t) => t.territory_type === 'departement');
-	for (const t of territories) {
-		if (t.territory_type === 'commune') continue;
-		out.push({ totals: [key(t)], members: t.communes.map((c) => `commune:${c}`) });
+	return territories
+		.filter((t) => t.territory_type === 'departement')
+		.map((d) => ({ totals: [`departement:${d.territory}`], members: d.communes.map((c) => `commune:${c}`) }));
+}
+
+/**
+ * A group is published only if, in each département, it holds none or all of the communes secret for the cell
+ * (and, holding all, the département is published): what any set of groups then reveals about the secret communes is
+ * their sum, which the département shows already and secondary secrecy keeps at minRows rows or more.
+ */
+function groupSecret(g: Territory, territories: readonly Territory[], hidden: (key: string) => boolean): boolean {
+	const members = new Set(g.communes);
+	for (const d of territories.filter((t) => t.territory_type === 'departement')) {
+		const secret = d.communes.filter((c) => hidden(`commune:${c}`));
+		const inside = secret.filter((c) => members.has(c)).length;
+		if (inside && (inside < secret.length || hidden(`departement:${d.territory}`))) return true;
 	}
-	for (const g of territories.filter((t) => t.territory_type === 'group')) {
-		for (const d of deps) {
-			if (!g.communes.every((c) => d.communes.includes(c))) continue;
-			const outside = d.communes.filter((c) => !g.communes.includes(c));
-			out.push({ totals: [key(d), key(g)], members: outside.map((c) => `commune:${c}`) });
-		}
-	}
-	return out;
+	return false;
 }
 
 export async function runIndicators(db: Connector, opts: RunOptions = {}): Promise<IndicatorValue[]> {
@@ -131,28 +160,36 @@ export async function runIndicators(db: Connector, opts: RunOptions = {}): Promi
 	for (const ind of usable) {
 		const known = stats.computed.get(ind)!;
 		// Every territory gets a row; one without data rests on 0 rows, hence secret (never 0).
-		const cells = new Map<string, SecrecyCell & { raw?: Raw; t: Territory }>();
+		const cells = new Map<string, SecrecyCell & { raw?: Raw; t: Territory; reason?: SecretReason }>();
 		for (const t of territories) {
 			const k = `${t.territory_type}:${t.territory}`;
 			const r = known.get(full(t));
 			const n = r?.n ?? 0;
-			cells.set(k, { n, denominator: r?.denominator ?? null, suppressed: isSecret(n, minRows), raw: r, t });
+			const suppressed = isSecret(n, minRows) || isSmall(r?.nNum, minRows);
+			cells.set(k, { n, nNum: r?.nNum, denominator: r?.denominator ?? null, suppressed, raw: r, t, reason: suppressed ? 'primary' : undefined });
 		}
 		// Secondary secrecy: only sums are additive, so only they can be derived from a total.
-		if (ind.kind === 'sum') applySecondarySecrecy(cells, aggregates);
+		if (ind.kind === 'sum') for (const k of applySecondarySecrecy(cells, aggregates, minRows)) cells.get(k)!.reason = 'secondary';
+		const hidden = (k: string) => cells.get(k)?.suppressed ?? true;
+		for (const c of cells.values())
+			if (c.t.territory_type === 'group' && !c.suppressed && groupSecret(c.t, territories, hidden)) (c.suppressed = true), (c.reason = 'group');
+		const rows = sourceOf(ind) === 'aid_requests' ? 'demandes' : 'ménages';
 		for (const c of cells.values()) {
 			const hide = c.suppressed && !opts.synthetic;
+			const quantile = ind.kind === 'quantile_ratio';
 			const row: IndicatorValue = {
 				indicator: ind.id,
 				territory: c.t.territory,
 				territory_type: c.t.territory_type,
 				year,
 				value: hide ? null : valueOf(ind, c.raw, threshold),
-				numerator: hide ? null : (c.raw?.numerator ?? null),
-				denominator: hide ? null : (c.raw?.denominator ?? null),
+				numerator: hide ? null : quantile ? rounded(ind, c.raw?.numerator ?? null) : (c.raw?.numerator ?? null),
+				denominator: hide ? null : quantile ? rounded(ind, c.raw?.denominator ?? null) : (c.raw?.denominator ?? null),
 				unit: ind.unit,
 				suppressed: hide
 			};
+			// Only the group rule needs saying: a group's figure hidden though it rests on many households.
+			if (c.reason === 'group') row.secret_reason = secretReason(c.reason, minRows, rows);
 			// Added only on synthetic data, so that real data's rows stay exactly as they were.
 			if (opts.synthetic) row.would_be_secret = c.suppressed;
 			out.push(row);

@@ -141,7 +141,13 @@ export function sumSpecs(inds: readonly RatioIndicator[]): Record<Source, SumSpe
 	const specs: Record<Source, SumSpec[]> = { households: [], aid_requests: [] };
 	inds.forEach((ind, i) => {
 		const from = sourceOf(ind);
-		specs[from].push({ name: `num_${i}`, expr: ind.numerator, where: ind.where }, { name: `n_${i}`, expr: null, where: ind.where });
+		// nn: rows the numerator counts (not 0), secret from 1 to 10 as the denominator's rows (DESIGN.md §4.1).
+		const counted = `(${ind.numerator}) <> 0`;
+		specs[from].push(
+			{ name: `num_${i}`, expr: ind.numerator, where: ind.where },
+			{ name: `n_${i}`, expr: null, where: ind.where },
+			{ name: `nn_${i}`, expr: null, where: ind.where ? `(${ind.where}) AND ${counted}` : counted }
+		);
 		if (ind.denominatorFrom) {
 			specs[ind.denominatorFrom].push(
 				{ name: `den_${i}`, expr: ind.denominator ?? '1', where: ind.denominatorWhere },

@@ -196,7 +196,7 @@ function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, cn: 
 	if (additive) {
 		cells.set('__total', { n: pop.cols.n, denominator: pop.households, suppressed: false });
 		// An empty group reveals nothing by subtraction: it is left out of the aggregate.
-		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((_, i) => n[i] > 0) }]);
+		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((_, i) => n[i] > 0) }], minRows);
 	}
 	const hiddenRow = keys.map((k) => cells.get(k)!.suppressed);
 	const hidden = COLUMNS.map((_, c) => cellSecrecy(keys, n, hiddenRow, cn, c, additive, minRows));
@@ -238,7 +238,7 @@ function cellSecrecy(keys: string[], n: Int32Array, hiddenRow: boolean[], cn: In
 	if (additive) {
 		cells.set('__total', { n: 0, denominator: null, suppressed: false });
 		// A secret row with households may hide some of the column; an empty group hides nothing.
-		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((k, i) => cn[i * NC + c] > 0 || (hiddenRow[i] && n[i] > 0)) }]);
+		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((k, i) => cn[i * NC + c] > 0 || (hiddenRow[i] && n[i] > 0)) }], minRows);
 	}
 	return keys.map((k) => cells.get(k)!.suppressed);
 }

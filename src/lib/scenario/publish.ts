@@ -296,7 +296,7 @@ export function publish(r: Report, opts: number | PublishOptions = {}): Publishe
 	// An empty cell reveals nothing by subtraction: it is left out of the sums (as classesTable did), unless it
 	// is secret already (a commune's cell of a secret row hides what the row holds).
 	const counted = (k: string) => cells.get(k)!.n > 0 || !!plan.cells.get(k)!.forced;
-	applySecondarySecrecy(cells, plan.aggregates.map((a) => ({ ...a, members: a.members.filter(counted) })));
+	applySecondarySecrecy(cells, plan.aggregates.map((a) => ({ ...a, members: a.members.filter(counted) })), minRows);
 	const hidden = (k: string) => cells.get(k)!.suppressed;
 	const out = structuredClone(r) as unknown as Published;
 	const secret = plan.figures.filter(([, on]) => on.some(hidden)).map(([path]) => path);

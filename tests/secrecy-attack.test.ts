@@ -1,0 +1,74 @@
+/**
+ * The differencing attack of issue 21, on real-looking data (no manifest): the generator's 93 at 1/20 with 93015 cut
+ * to 5 households a year. Before one pattern per dataset, the group {93015, 93001} minus 93001 gave back 48 of
+ * 93015's 48 secret additive cells of 2023 (bench/secrecy-attack.ts on the commit before); now none.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFolder } from '#lib/data/folder.ts';
+import { createNodeConnector } from '#lib/db/node.ts';
+import { INDICATORS } from '#lib/indicators/catalogue.ts';
+import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
+import { buildAttackData, SMALL } from '../scripts/attack-data.ts';
+import { recoveredCells } from '../scripts/attack-measure.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigie-attack-'));
+let plain: IndicatorValue[];
+let group: IndicatorValue[];
+let department: IndicatorValue[];
+let singleParents: Map<string, number>;
+
+beforeAll(async () => {
+	buildAttackData(dir);
+	const db = await createNodeConnector();
+	const loaded = await loadFolder(db, dir);
+	expect(loaded.synthetic).toBe(false);
+	plain = await runIndicators(db, { year: 2023 });
+	group = await runIndicators(db, { year: 2023, group: { code: 'G', communes: [SMALL, '93001'] } });
+	const communes = [...new Set(plain.filter((r) => r.territory_type === 'commune').map((r) => r.territory))];
+	department = await runIndicators(db, { year: 2023, group: { code: 'G', communes: communes.filter((c) => c !== '93001') } });
+	const counts = await db.query<{ commune: string; n: number }>(
+		"SELECT commune, count(*)::INTEGER AS n FROM households WHERE year = 2023 AND family_type = 'single_parent' GROUP BY commune"
+	);
+	singleParents = new Map(counts.map((c) => [c.commune, c.n]));
+	await db.close();
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true }));
+
+describe('secrecy across queries', () => {
+	it('the small commune is secret on every additive cell, and no subtraction gives one back', () => {
+		const r = recoveredCells(plain, group, SMALL, '93001');
+		// 5 households: every cell of the commune rests on fewer than 11.
+		expect(r.secret).toBe(INDICATORS.filter((i) => i.kind === 'sum').length);
+		expect(r.recovered).toBe(0);
+	});
+	it('the commune rows are the same whatever group is asked', () => {
+		const communes = (rows: IndicatorValue[]) => rows.filter((r) => r.territory_type !== 'group');
+		expect(communes(group)).toEqual(communes(plain));
+		expect(communes(department)).toEqual(communes(plain));
+	});
+	it('a group holding the small commune but not every commune secret beside it is secret, with the reason', () => {
+		const g = group.find((r) => r.indicator === 'households' && r.territory === 'G')!;
+		expect(g).toMatchObject({ value: null, suppressed: true, secret_reason: 'contiendrait des communes sous le secret' });
+	});
+	it('no published share rests on 1 to 10 counted households', () => {
+		// Single-parent families counted from the raw rows, independently of the catalogue's SQL.
+		let hidden = 0;
+		for (const [commune, n] of singleParents) {
+			const r = plain.find((x) => x.indicator === 'single_parent_share' && x.territory === commune)!;
+			if (n >= 1 && n <= 10) expect(r.suppressed, commune).toBe(true);
+			if (n >= 1 && n <= 10) hidden++;
+		}
+		// The rule has something to hide at 1/20: some communes have 1 to 10 single-parent families in the file.
+		expect(hidden).toBeGreaterThan(0);
+	});
+	it('quantiles of living standard are published rounded to 10 €, as INSEE does', () => {
+		const q = plain.filter((r) => ['median_living_standard', 'd1', 'd9'].includes(r.indicator) && !r.suppressed);
+		expect(q.length).toBeGreaterThan(100);
+		for (const r of q) expect(r.value! % 10, `${r.indicator} ${r.territory}`).toBe(0);
+		const rav = plain.filter((r) => r.indicator === 'rav_median_person_day' && !r.suppressed);
+		for (const r of rav) expect(Math.round(r.value! * 10) / 10).toBe(r.value);
+	});
+});
