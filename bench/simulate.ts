@@ -2,8 +2,9 @@
  * Benchmark (not a test), issues 6 and 8: one simulator change — baseline + scenario + full report
  * (src/lib/scenario) — on a bench folder (bench/inputs.ts: 60k, 600k = full-scale 93, 1m), every commune.
  * Node (medians of `runs` changes, each a different rav_max):
- *  - node_change_ms: what the page runs per slider move (baseline side cached, scenario + report recomputed,
- *    then published with secrecy),
+ *  - node_change_ms: what the page runs per slider move over every commune (baseline side cached, scenario +
+ *    report recomputed for the territory and for each commune, whose own secrecy the territory keeps: selection.ts),
+ *    against node_change_one_report_ms, the territory's report alone published (ratio_change_selection_one_report),
  *    and node_change_cpu_ms, its CPU time (the wall time suffers first when other processes share the cores);
  *  - node_full_ms: baseline + scenario + report, the baseline side re-evaluated too (`vigie simulate`);
  *  - node_prepare_ms: niveau de vie, deciles, request months from the columns, once per dataset and territory;
@@ -40,6 +41,8 @@ import { fetchScenarioData } from '../src/lib/scenario/load.ts';
 import { buildPopulation, populationFromColumns } from '../src/lib/scenario/population.ts';
 import { baselineSide, buildReport, cachedBaselineSide } from '../src/lib/scenario/report.ts';
 import { publish } from '../src/lib/scenario/publish.ts';
+import { populationOf } from '../src/lib/scenario/populations.ts';
+import { publishSelection } from '../src/lib/scenario/selection.ts';
 import { resolveScenario } from '../src/lib/scenario/spec.ts';
 
 const SCHEME = 'pre-saint-gervais';
@@ -69,7 +72,7 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 	// Rows through native DuckDB (loading is measured by bench/indicators.ts and bench/first-table.ts).
 	const db = await createNativeConnector();
 	await loadFolder(db, dir);
-	let data: Awaited<ReturnType<typeof fetchScenarioData>> | null = await fetchScenarioData(db, {});
+	const data = await fetchScenarioData(db, {});
 	const sampleRows = await db.query(`SELECT * FROM households WHERE year = ${data.year} ORDER BY household_id LIMIT ${EXPLAIN_ROWS}`);
 	await db.close();
 	const households = data.cols.n;
@@ -84,23 +87,26 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 	const explain_ms = median(Array.from({ length: Math.min(3, opts.runs) }, () => time(() => sample.forEach((h) => explain(h, scheme)))));
 
 	let t = performance.now();
-	const pop = populationFromColumns(data, data.year, data.flow);
+	const pop = populationOf(data, undefined);
 	const node_prepare_ms = performance.now() - t;
-	data = null;
 	// Warm-up (JIT, data-only memos), then timed changes.
 	for (let k = 0; k < 3; k++) {
 		const r = resolveScenario(spec(ravOf(k + 5)));
 		publish(buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) }));
+		publishSelection(data, undefined, r);
 	}
 	const change: number[] = [];
 	const changeCpu: number[] = [];
+	const single: number[] = [];
 	const full: number[] = [];
 	for (let k = 0; k < opts.runs; k++) {
 		const r = resolveScenario(spec(ravOf(k)));
 		gc();
 		let c = 0;
-		change.push(time(() => (c = cpu(() => publish(buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) }))))));
+		change.push(time(() => (c = cpu(() => publishSelection(data, undefined, r)))));
 		changeCpu.push(c);
+		gc();
+		single.push(time(() => publish(buildReport(pop, r, { baselineSide: cachedBaselineSide(pop, r) }))));
 		gc();
 		full.push(time(() => buildReport(pop, r, { baselineSide: baselineSide(pop, r) })));
 	}
@@ -109,6 +115,8 @@ export async function benchSimulate(dir: string, opts: { runs: number; page?: bo
 		node_prepare_ms: round(node_prepare_ms),
 		node_change_ms: round(median(change)),
 		node_change_cpu_ms: round(median(changeCpu)),
+		node_change_one_report_ms: round(median(single)),
+		ratio_change_selection_one_report: round(median(change) / median(single)),
 		node_full_ms: round(median(full)),
 		population_ms: round(population_ms),
 		explain_ms: round(explain_ms),

@@ -24,3 +24,37 @@ export function recoveredCells(plain: IndicatorValue[], withGroup: IndicatorValu
 	}
 	return { secret: secret.length, recovered: recovered.size, byGroup, byDepartement };
 }
+
+type Row = { key: string; n: number | null; households: number | null; baseline: Record<string, number | null> | null; scenario: Record<string, number | null> | null } & Record<string, unknown>;
+
+/**
+ * Breakdown fields (rows' counts and cells by family type, activity, tenure, decile) where the territory with the
+ * small commune and the one without it are both published and differ: each difference is a figure about the small
+ * commune's households alone.
+ */
+export function recoveredSimulatorFields(withSmall: Record<string, unknown>, without: Record<string, unknown>): number {
+	let fields = 0;
+	for (const k of ['by_family_type', 'by_activity', 'by_tenure', 'by_decile']) {
+		const other = new Map((without[k] as Row[]).map((r) => [r.key, r]));
+		for (const a of withSmall[k] as Row[]) {
+			const b = other.get(a.key);
+			if (!b) continue;
+			const pairs: Array<[unknown, unknown]> = [
+				[a.n, b.n],
+				[a.households, b.households],
+				...['eligible', 'beneficiaries', 'cost'].flatMap((f) => [
+					[a.baseline?.[f], b.baseline?.[f]] as [unknown, unknown],
+					[a.scenario?.[f], b.scenario?.[f]] as [unknown, unknown]
+				]),
+				...['gagnant', 'perdant', 'perdant_zero'].map((f) => [a[f], b[f]] as [unknown, unknown])
+			];
+			for (const [x, y] of pairs) if (typeof x === 'number' && typeof y === 'number' && Math.abs(x - y) > 1e-9) fields++;
+		}
+	}
+	return fields;
+}
+
+/** Decile bounds published to the cent (not rounded to 10 €, as INSEE rounds): individual living standards. */
+export function boundsToTheCent(report: Record<string, unknown>): number {
+	return (report.by_decile as Array<{ upper?: number | null }>).filter((r) => typeof r.upper === 'number' && r.upper % 10 !== 0).length;
+}

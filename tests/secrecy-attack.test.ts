@@ -12,13 +12,19 @@ import { createNodeConnector } from '#lib/db/node.ts';
 import { INDICATORS } from '#lib/indicators/catalogue.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
 import { buildAttackData, SMALL } from '../scripts/attack-data.ts';
-import { recoveredCells } from '../scripts/attack-measure.ts';
+import { boundsToTheCent, recoveredCells, recoveredSimulatorFields } from '../scripts/attack-measure.ts';
+import { publishSimulation } from '../scripts/attack-simulate.ts';
+import { fetchScenarioData } from '#lib/scenario/load.ts';
+import { resolveScenario } from '#lib/scenario/spec.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-attack-'));
 let plain: IndicatorValue[];
 let group: IndicatorValue[];
 let department: IndicatorValue[];
 let singleParents: Map<string, number>;
+let both: Record<string, unknown>;
+let one: Record<string, unknown>;
+let smallWeight: number;
 
 beforeAll(async () => {
 	buildAttackData(dir);
@@ -33,6 +39,13 @@ beforeAll(async () => {
 		"SELECT commune, count(*)::INTEGER AS n FROM households WHERE year = 2023 AND family_type = 'single_parent' GROUP BY commune"
 	);
 	singleParents = new Map(counts.map((c) => [c.commune, c.n]));
+	const [w] = await db.query<{ w: number }>(`SELECT sum(weight)::DOUBLE AS w FROM households WHERE year = 2023 AND commune = '${SMALL}'`);
+	smallWeight = w.w;
+	// The simulator as `vigie simulate --communes` runs it, Le Pré-Saint-Gervais' scheme against the RSA status rule.
+	const r = resolveScenario({ scheme: 'pre-saint-gervais', baseline: 'statut-rsa', changes: {} }, 2023);
+	const data = await fetchScenarioData(db, { year: 2023 });
+	both = publishSimulation(data, [SMALL, '93001'], r);
+	one = publishSimulation(data, ['93001'], r);
 	await db.close();
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true }));
@@ -70,5 +83,23 @@ describe('secrecy across queries', () => {
 		for (const r of q) expect(r.value! % 10, `${r.indicator} ${r.territory}`).toBe(0);
 		const rav = plain.filter((r) => r.indicator === 'rav_median_person_day' && !r.suppressed);
 		for (const r of rav) expect(Math.round(r.value! * 10) / 10).toBe(r.value);
+	});
+});
+
+describe('secrecy across queries in the simulator', () => {
+	it('the territory with the small commune shows its households, as the sum of the two communes', () => {
+		const t = (x: Record<string, unknown>) => x.territory as { households: number };
+		// 5 rows of 93015, each of the generator's weight: the headline is always shown.
+		expect(t(both).households - t(one).households).toBeCloseTo(smallWeight, 6);
+	});
+	it('no breakdown field of {93015, 93001} minus {93001} gives a figure of the 5 households', () => {
+		expect(recoveredSimulatorFields(both, one)).toBe(0);
+	});
+	it('the small commune’s own row is secret in the territory: 5 rows, under 11', () => {
+		const row = (both.by_commune as Array<{ key: string; n: number | null }>).find((r) => r.key === SMALL)!;
+		expect(row.n).toBeNull();
+	});
+	it('decile bounds are never an individual living standard to the cent', () => {
+		expect(boundsToTheCent(both) + boundsToTheCent(one)).toBe(0);
 	});
 });

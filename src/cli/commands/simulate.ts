@@ -12,12 +12,10 @@ import { parseArgs } from 'node:util';
 import { loadFolder } from '../../lib/data/folder.ts';
 import { getScheme, listSchemes, parseSets } from '../../lib/rules/registry.ts';
 import { fetchScenarioData } from '../../lib/scenario/load.ts';
-import { populationFromColumns } from '../../lib/scenario/population.ts';
-import { buildReport } from '../../lib/scenario/report.ts';
+import { publishSelection } from '../../lib/scenario/selection.ts';
 import { parseEnvelopeCsv, type EnvelopeRule } from '../../lib/scenario/envelope-rule.ts';
 import { resolveScenario, type ScenarioSpec } from '../../lib/scenario/spec.ts';
 import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
-import { publish } from '../../lib/scenario/publish.ts';
 import { print, UsageError } from '../common.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { cmdSchemes } from './explain.ts';
@@ -133,15 +131,15 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		} catch (e) {
 			return fail((e as Error).message);
 		}
-		const pop = populationFromColumns(data, data.year, data.flow, data.households_by_commune);
-		let report;
+		const synthetic = loaded.synthetic === true;
+		let published;
 		try {
-			// Resolved again with the data's year: the year the indexed parameters are expressed in.
-			report = buildReport(pop, resolveScenario(spec, data.year), { minRows });
+			// Resolved again with the data's year: the year the indexed parameters are expressed in. Several communes: each
+			// one's own secrecy holds in the territory (selection.ts).
+			published = publishSelection(data, communes, resolveScenario(spec, data.year), { minRows, synthetic });
 		} catch (e) {
 			return fail((e as Error).message);
 		}
-		const synthetic = loaded.synthetic === true;
 		const k = minRows ?? SECRECY_MIN_ROWS;
 		process.stderr.write(
 			synthetic
@@ -150,7 +148,7 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		);
 		// Every figure under the secrecy threshold, or one a total would reveal, prints as null (publish.ts), unless
 		// the data is synthetic: then it is printed and marked.
-		print(publish(report, { minRows, synthetic }));
+		print(published);
 		return 0;
 	} finally {
 		await db.close();

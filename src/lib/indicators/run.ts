@@ -188,8 +188,8 @@ export async function runIndicators(db: Connector, opts: RunOptions = {}): Promi
 				unit: ind.unit,
 				suppressed: hide
 			};
-			// Only the group rule needs saying: a group's figure hidden though it rests on many households.
-			if (c.reason === 'group') row.secret_reason = secretReason(c.reason, minRows, rows);
+			// Why real data hide it: on synthetic data the same reason explains the mark.
+			if (c.suppressed && c.reason) row.secret_reason = secretReason(c.reason, minRows, rows);
 			// Added only on synthetic data, so that real data's rows stay exactly as they were.
 			if (opts.synthetic) row.would_be_secret = c.suppressed;
 			out.push(row);

@@ -8,7 +8,7 @@
  * whose total the report shows. The values themselves stay in the raw report: publish() nulls them on real data
  * and shows them, marked, on synthetic data.
  */
-import { applySecondarySecrecy, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
+import { applySecondarySecrecy, QUANTILE_STEP, roundTo, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
 import { VALUE_LABELS, VARIABLES } from '../rules/variables.ts';
 import type { Population } from './population.ts';
 import { eligibleOnEitherSide, type Side } from './side.ts';
@@ -189,17 +189,22 @@ function accumulate(f: Float64Array, group: Int32Array, active: Int32Array, m: n
 }
 
 /** Rows of one grouping from its sums, secrecy applied to rows, then to each cell of the shown rows. */
-function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, cn: Int32Array, minRows: number): BreakdownRow[] {
+function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, cn: Int32Array, minRows: number, forced?: ForcedCells & { at: string }): BreakdownRow[] {
 	const { keys, labels, additive } = g;
 	const cells = new Map<string, SecrecyCell>();
-	keys.forEach((k, i) => cells.set(k, { n: n[i], denominator: f[i * FIELDS], suppressed: n[i] < minRows }));
+	const forcedRow = (k: string) => !!forced?.rows.has(`${forced.at}:${k}`);
+	keys.forEach((k, i) => cells.set(k, { n: n[i], denominator: f[i * FIELDS], suppressed: n[i] < minRows || forcedRow(k) }));
 	if (additive) {
 		cells.set('__total', { n: pop.cols.n, denominator: pop.households, suppressed: false });
 		// An empty group reveals nothing by subtraction: it is left out of the aggregate.
 		applySecondarySecrecy(cells, [{ totals: ['__total'], members: keys.filter((_, i) => n[i] > 0) }], minRows);
 	}
 	const hiddenRow = keys.map((k) => cells.get(k)!.suppressed);
-	const hidden = COLUMNS.map((_, c) => cellSecrecy(keys, n, hiddenRow, cn, c, additive, minRows));
+	const forcedCell = (k: string, c: number) => {
+		const set = forced?.cells.get(`${forced.at}:${k}`);
+		return !!set && [...set].some((cell) => columnOf(cell) === COLUMNS[c]);
+	};
+	const hidden = COLUMNS.map((_, c) => cellSecrecy(keys, n, keys.map((k, i) => hiddenRow[i] || forcedCell(k, c)), cn, c, additive, minRows));
 	return keys.map((key, k) => {
 		const o = k * FIELDS;
 		const row = hiddenRow[k];
@@ -264,7 +269,30 @@ const byEnum = (pop: Population, column: 'family_type' | 'activity_ref' | 'tenur
 	return { id: column, group: groupOf(pop, column, () => codes(pop.cols.enums[column], (x) => x)), keys: [...values], labels: values.map((x) => VALUE_LABELS[x] ?? x) };
 };
 
-export function breakdowns(pop: Population, base: Side, scen: Side, cls: Uint8Array, minRows = SECRECY_MIN_ROWS, communeNames: Record<string, string> = {}): Breakdowns {
+/**
+ * Rows and cells secret from the start, by breakdown (`by_family_type`…) and row key: what the communes of a
+ * territory hide on their own (publish.ts partMasks), decided before this territory's own secondary secrecy.
+ */
+export interface ForcedCells {
+	rows: ReadonlySet<string>;
+	cells: ReadonlyMap<string, ReadonlySet<string>>;
+}
+const OUTPUT = ['by_commune', 'by_family_type', 'by_activity', 'by_activity', 'by_tenure', 'by_decile'] as const;
+/** Cell of a row → the column whose secrecy it follows (cost follows the beneficiaries, as in rows()). */
+const columnOf = (cell: string): ColumnId => {
+	const [side, what] = cell.split('.');
+	return (what === undefined ? cell : `${side}_${what === 'cost' ? 'beneficiaries' : what}`) as ColumnId;
+};
+
+export function breakdowns(
+	pop: Population,
+	base: Side,
+	scen: Side,
+	cls: Uint8Array,
+	minRows = SECRECY_MIN_ROWS,
+	communeNames: Record<string, string> = {},
+	forced?: ForcedCells
+): Breakdowns {
 	const decKeys = [...Array.from({ length: 10 }, (_, k) => `D${k + 1}`), 'negatif'];
 	const decLabels = [...Array.from({ length: 10 }, (_, k) => `${k + 1}e dixième`), 'revenu disponible négatif (hors distribution)'];
 	const groupings: Grouping[] = [
@@ -283,8 +311,10 @@ export function breakdowns(pop: Population, base: Side, scen: Side, cls: Uint8Ar
 		{ id: 'decile', group: groupOf(pop, 'decile', () => codes(pop.decile, (d) => (d === 255 ? 10 : d))), keys: decKeys, labels: decLabels, additive: true }
 	];
 	const t = sums(pop, base, scen, cls, groupings);
-	const out = groupings.map((g, k) => rows(pop, g, t[k].f, t[k].n, t[k].cn, minRows));
-	const b = pop.decile_bounds;
+	const out = groupings.map((g, k) => rows(pop, g, t[k].f, t[k].n, t[k].cn, minRows, forced && { at: OUTPUT[k], ...forced }));
+	// Bounds as INSEE publishes deciles: rounded to 10 €, never an individual's living standard, and only where a
+	// tenth of the households is minRows rows or more (DESIGN.md §4.1).
+	const b = pop.cols.n >= 10 * minRows ? pop.decile_bounds.map((x) => roundTo(x, QUANTILE_STEP.living_standard)) : [];
 	const byDecile = out[5].map((r, k) => ({ ...r, lower: k === 0 || k === 10 ? null : (b[k - 1] ?? null), upper: k >= 9 ? null : (b[k] ?? null) }));
 	return {
 		by_commune: out[0],

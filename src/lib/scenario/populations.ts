@@ -11,8 +11,11 @@ const BUILT = new WeakMap<ScenarioData, Map<string, Population>>();
 export function populationOf(data: ScenarioData, communes: readonly string[] | undefined): Population {
 	let m = BUILT.get(data);
 	if (!m) BUILT.set(data, (m = new Map()));
-	const key = communes?.length ? [...communes].sort().join(',') : '*';
+	// Every commune of the data, listed or not, is one population (a territory's list must not build a copy).
+	const listed = communes?.length ? [...new Set(communes)].filter((c) => c in data.households_by_commune).sort() : [];
+	const whole = !communes?.length || listed.length === Object.keys(data.households_by_commune).length;
+	const key = whole ? '*' : listed.join(',');
 	let p = m.get(key);
-	if (!p) m.set(key, (p = populationFromColumns(restrictColumns(data, communes), data.year, data.flow, data.households_by_commune)));
+	if (!p) m.set(key, (p = populationFromColumns(restrictColumns(data, whole ? undefined : communes), data.year, data.flow, data.households_by_commune)));
 	return p;
 }

@@ -80,6 +80,42 @@ export interface PublishOptions {
 	minRows?: number;
 	/** The data is synthetic (loadFolder's / the session's `synthetic`): figures shown, marked. */
 	synthetic?: boolean;
+	/**
+	 * A territory of several communes: what each commune's own report hides (partMasks). A figure, reason or class
+	 * secret in any of them is secret here too (breakdown rows: through the report's `forced`), so that this
+	 * territory minus another never gives a commune's secret figure back (DESIGN.md §4.1; selection.ts).
+	 */
+	parts?: PartMasks;
+}
+
+/**
+ * What the communes of a territory hide on their own: figure paths and classes (`class:<id>`), reasons
+ * (`reason:<key>`), breakdown rows and their cells (`<breakdown>:<key>`, given to the breakdowns before their own
+ * secondary secrecy: ReportOptions.forced).
+ */
+export interface PartMasks {
+	paths: Set<string>;
+	rows: Set<string>;
+	cells: Map<string, Set<string>>;
+}
+
+export function partMasks(parts: readonly Published[]): PartMasks {
+	const m: PartMasks = { paths: new Set(), rows: new Set(), cells: new Map() };
+	for (const p of parts) {
+		for (const path of p.secret) m.paths.add(path);
+		for (const k of BREAKDOWNS)
+			for (const row of p[k]) {
+				const key = `${k}:${row.key}`;
+				if (row.would_be_secret) m.rows.add(key);
+				for (const c of row.would_be_secret_cells ?? []) {
+					if (!m.cells.has(key)) m.cells.set(key, new Set());
+					m.cells.get(key)!.add(c);
+				}
+			}
+		for (const c of CLASSES) if (p.winners_losers[c].would_be_secret) m.paths.add(`class:${c}`);
+		for (const r of p.leaving_reasons.rows) if (r.would_be_secret) m.rows.add(`reason:${r.key}`);
+	}
+	return m;
 }
 
 const BREAKDOWNS = ['by_commune', 'by_family_type', 'by_activity', 'by_tenure', 'by_decile'] as const;
@@ -281,7 +317,8 @@ function communePlan(plan: Plan, r: Report): void {
 
 /** `opts`: the secrecy threshold alone (as before), or { minRows, synthetic }. */
 export function publish(r: Report, opts: number | PublishOptions = {}): Published {
-	const { minRows = SECRECY_MIN_ROWS, synthetic = false } = typeof opts === 'number' ? { minRows: opts } : opts;
+	const { minRows = SECRECY_MIN_ROWS, synthetic = false, parts } = typeof opts === 'number' ? { minRows: opts } : opts;
+	const own = parts ?? partMasks([]);
 	const plan: Plan = { cells: new Map(), aggregates: [], figures: [] };
 	sidePlan(plan, 'baseline', 'baseline_envelope', r.baseline, r.baseline_envelope);
 	sidePlan(plan, 'scenario', 'envelope', r.scenario, r.envelope);
@@ -293,6 +330,9 @@ export function publish(r: Report, opts: number | PublishOptions = {}): Publishe
 	for (const [k, c] of plan.cells) cells.set(k, { n: c.n, denominator: c.size, suppressed: !c.shown && (!!c.forced || (c.n > 0 && c.n < minRows)) });
 	// The territory's households are always shown (the page's headline).
 	cells.get('households')!.suppressed = false;
+	// What a commune of the territory hides on its own is hidden here too: the cells its figures rest on.
+	for (const [path, on] of plan.figures) if (own.paths.has(path)) for (const k of on) if (!plan.cells.get(k)!.shown) cells.get(k)!.suppressed = true;
+	for (const c of CLASSES) if (own.paths.has(`class:${c}`)) cells.get(`class:${c}`)!.suppressed = true;
 	// An empty cell reveals nothing by subtraction: it is left out of the sums (as classesTable did), unless it
 	// is secret already (a commune's cell of a secret row hides what the row holds).
 	const counted = (k: string) => cells.get(k)!.n > 0 || !!plan.cells.get(k)!.forced;
@@ -306,7 +346,7 @@ export function publish(r: Report, opts: number | PublishOptions = {}): Publishe
 	const classHidden = Object.fromEntries(CLASSES.map((c) => [c, hidden(`class:${c}`)])) as Record<ClassId, boolean>;
 	for (const c of CLASSES) mark(out.winners_losers[c], classHidden[c], synthetic);
 	for (const row of out.leaving_reasons.rows) {
-		const would = row.suppressed || (row.key === 'montant' && classHidden.perdant);
+		const would = row.suppressed || own.rows.has(`reason:${row.key}`) || (row.key === 'montant' && classHidden.perdant);
 		mark(row, would, synthetic);
 		if (would && !synthetic) (row.households = null), (row.amount = null), (row.n = null);
 	}

@@ -5,7 +5,7 @@
  * Raw figures (breakdowns and reasons aside): only publish() of it is ever shown (publish.ts, secrecy).
  */
 import { classify, classTotals } from './classes.ts';
-import { breakdowns, type Breakdowns } from './breakdowns.ts';
+import { breakdowns, type Breakdowns, type ForcedCells } from './breakdowns.ts';
 import { envelopeReport, type EnvelopeReport } from './envelope.ts';
 import type { Population } from './population.ts';
 import { DEFAULT_ENVELOPE_RULE } from './envelope-rule.ts';
@@ -121,6 +121,8 @@ export interface ReportOptions {
 	communeNames?: Record<string, string>;
 	/** A baseline side already evaluated (the page keeps it while only the scenario moves). */
 	baselineSide?: Side;
+	/** Breakdown rows and cells secret from the start: what the territory's communes hide on their own (selection.ts). */
+	forced?: ForcedCells;
 }
 
 /** Baseline side of a resolved scenario (cacheable: it does not move with the scenario's parameters). */
@@ -134,7 +136,7 @@ export function buildReport(pop: Population, r: Resolved, opts: ReportOptions = 
 	const base = opts.baselineSide ?? baselineSide(pop, r);
 	const scen = evaluateSide(pop, r.scenario, sideOptions(r, 'scenario'));
 	const cls = classify(base.paid_cents, scen.paid_cents, eligibleOnEitherSide(base, scen));
-	const b = breakdowns(pop, base, scen, cls, opts.minRows, opts.communeNames);
+	const b = breakdowns(pop, base, scen, cls, opts.minRows, opts.communeNames, opts.forced);
 	return {
 		territory: { communes: pop.communes, households: pop.households, persons: pop.persons, rows: pop.cols.n, year: pop.year },
 		assumptions: { renewal_share, take_up, poverty_threshold: pop.threshold, indexation: r.indexation ?? null },
