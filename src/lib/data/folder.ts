@@ -53,8 +53,9 @@ export function isSynthetic(dir: string): boolean {
 }
 
 /**
- * The canonical form: UTF-8 without BOM, comma-separated, every header a contract column. Checked by
- * streaming the file in chunks, so a file larger than a JS string (≈ 512 MB) can be tested too.
+ * The canonical form: UTF-8 without BOM, comma-separated, every header a contract column, no quote, no NUL,
+ * every line as many fields as the header (a damaged line goes to the pre-step, which rejects it by its line).
+ * Checked by streaming the file in chunks, so a file larger than a JS string (≈ 512 MB) can be tested too.
  */
 function isCanonical(path: string, contract: Contract): boolean {
 	const fd = openSync(path, 'r');
@@ -62,8 +63,13 @@ function isCanonical(path: string, contract: Contract): boolean {
 		const chunk = new Uint8Array(1 << 22);
 		const decoder = new TextDecoder('utf-8', { fatal: true });
 		let first = true;
+		// Commas of the header, of the data line being read, and whether that line is empty so far.
+		let width = 0;
+		let commas = 0;
+		let empty = true;
 		for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
 			const bytes = chunk.subarray(0, n);
+			let from = 0;
 			if (first) {
 				first = false;
 				if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
@@ -73,11 +79,25 @@ function isCanonical(path: string, contract: Contract): boolean {
 				const names = new Set(contract.columns.map((c) => c.name));
 				const cols = header.split(',');
 				if (new Set(cols).size !== cols.length || !cols.every((h) => names.has(h))) return false;
+				width = cols.length - 1;
+				from = end + 1;
+			}
+			if (bytes.indexOf(0x22) >= 0 || bytes.indexOf(0) >= 0) return false;
+			for (let i = from; i < n; i++) {
+				const b = bytes[i];
+				if (b === 0x2c) commas++;
+				else if (b === 0x0a) {
+					if (commas !== width && !empty) return false;
+					commas = 0;
+					empty = true;
+					continue;
+				}
+				if (b !== 0x0d) empty = false;
 			}
 			decoder.decode(bytes, { stream: true });
 		}
 		decoder.decode();
-		return !first;
+		return !first && (commas === width || empty);
 	} catch {
 		return false;
 	} finally {

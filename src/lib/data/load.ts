@@ -5,7 +5,10 @@
  */
 import { ident, type Connector } from '../db/connector.ts';
 import { AID_REQUESTS, HOUSEHOLDS, type Contract } from './schema.ts';
-import { loadCsv, type ValidationReport } from './validate.ts';
+import { loadCsv, type Origin, type ValidationReport } from './validate.ts';
+
+/** A file's name without its folder (Node paths or registered names). */
+const basename = (f: string) => f.split(/[\\/]/).pop() ?? f;
 
 export interface DatasetFiles {
 	/** Registered file names (or absolute paths in Node), in load order. */
@@ -28,12 +31,15 @@ export interface DatasetReport {
 
 const list = (f: string | readonly string[] | undefined): readonly string[] => (f === undefined ? [] : typeof f === 'string' ? [f] : f);
 
-/** Validates `file` and appends its valid rows to the contract's table (created if absent). */
-export async function appendCsv(db: Connector, contract: Contract, file: string): Promise<ValidationReport> {
+/**
+ * Validates `file` and appends its valid rows to the contract's table (created if absent). `origin`: the keys of
+ * the files appended before, so that a household seen in two files is rejected in the second (validate.ts).
+ */
+export async function appendCsv(db: Connector, contract: Contract, file: string, origin?: Origin): Promise<ValidationReport> {
 	const exists = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ?`, [contract.kind]))[0].n > 0;
-	if (!exists) return loadCsv(db, contract, { file });
+	if (!exists) return loadCsv(db, contract, { file, origin });
 	const part = `${contract.kind}__part`;
-	const report = await loadCsv(db, contract, { file, table: part });
+	const report = await loadCsv(db, contract, { file, table: part, origin });
 	if (!report.fatal) {
 		await db.query(`INSERT INTO ${ident(contract.kind)} SELECT * FROM ${ident(part)}`);
 		await db.query(`DROP TABLE IF EXISTS ${ident(part)}`);
@@ -56,12 +62,19 @@ export function mergeReports(kind: Contract['kind'], reports: readonly Validatio
 }
 
 export async function loadDataset(db: Connector, files: DatasetFiles): Promise<DatasetReport> {
-	for (const kind of ['households', 'aid_requests'] as const) await db.query(`DROP TABLE IF EXISTS ${ident(kind)}`);
+	for (const kind of ['households', 'aid_requests'] as const) for (const t of [kind, `${kind}__origin`]) await db.query(`DROP TABLE IF EXISTS ${ident(t)}`);
 	const perFile: ValidationReport[] = [];
 	const hh: ValidationReport[] = [];
-	for (const f of list(files.households)) hh.push(await appendCsv(db, HOUSEHOLDS, f));
+	// Several files of one kind: each key's first file and line are kept while they load, then dropped.
+	const originOf = (kind: string, fs: readonly string[]) => (fs.length > 1 ? (f: string) => ({ table: `${kind}__origin`, file: basename(f) }) : () => undefined);
+	const hhFiles = list(files.households);
+	const arFiles = list(files.aid_requests);
+	const hhOrigin = originOf('households', hhFiles);
+	const arOrigin = originOf('aid_requests', arFiles);
+	for (const f of hhFiles) hh.push(await appendCsv(db, HOUSEHOLDS, f, hhOrigin(f)));
 	const ar: ValidationReport[] = [];
-	for (const f of list(files.aid_requests)) ar.push(await appendCsv(db, AID_REQUESTS, f));
+	for (const f of arFiles) ar.push(await appendCsv(db, AID_REQUESTS, f, arOrigin(f)));
+	for (const kind of ['households', 'aid_requests']) await db.query(`DROP TABLE IF EXISTS ${ident(`${kind}__origin`)}`);
 	perFile.push(...hh, ...ar);
 	return {
 		households: mergeReports('households', hh),

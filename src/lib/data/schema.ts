@@ -73,12 +73,21 @@ export const CHARGE_COLUMNS = [
 export type ResourceColumn = (typeof RESOURCE_COLUMNS)[number];
 export type ChargeColumn = (typeof CHARGE_COLUMNS)[number];
 
+/**
+ * Plausible ranges (DESIGN.md §6): a monthly amount of a household or a request beyond 10 million euros is a
+ * damaged cell (« 1e308 », an id in the wrong column), not a figure; it would break every sum after it.
+ */
+export const MAX_EUROS = 10_000_000;
+/** A sampling weight beyond this is no survey's: INSEE's samples weigh households by tens to hundreds. */
+export const MAX_WEIGHT = 100_000;
+
 const euros = (name: string, label: string): Column => ({
 	name,
 	type: 'double',
 	required: false,
 	default: 0,
 	min: 0,
+	max: MAX_EUROS,
 	label
 });
 
@@ -91,7 +100,7 @@ export const HOUSEHOLDS: Contract = {
 		{ name: 'year', type: 'int', required: true, min: 2000, max: 2100, label: 'année de référence' },
 		{ name: 'commune', type: 'text', required: true, length: 5, label: 'code commune INSEE' },
 		{ name: 'iris', type: 'text', required: false, default: null, length: 9, label: 'code IRIS' },
-		{ name: 'weight', type: 'double', required: false, default: 1, min: 0, label: 'poids de sondage' },
+		{ name: 'weight', type: 'double', required: false, default: 1, min: 0, max: MAX_WEIGHT, label: 'poids de sondage' },
 		{ name: 'persons_14_plus', type: 'int', required: true, min: 1, max: 30, label: 'personnes de 14 ans ou plus' },
 		{ name: 'persons_under_14', type: 'int', required: true, min: 0, max: 30, label: 'enfants de moins de 14 ans' },
 		{ name: 'family_type', type: 'enum', required: true, values: FAMILY_TYPES, label: 'type de ménage' },
@@ -141,8 +150,8 @@ export const AID_REQUESTS: Contract = {
 		{ name: 'date_decision', type: 'date', required: false, default: null, label: 'date de la décision' },
 		{ name: 'aid_type', type: 'enum', required: true, values: AID_TYPES, label: 'type d’aide' },
 		{ name: 'form', type: 'enum', required: true, values: AID_FORMS, label: 'forme de l’aide' },
-		{ name: 'amount_requested', type: 'double', required: false, default: null, min: 0, label: 'montant demandé' },
-		{ name: 'amount_granted', type: 'double', required: false, default: 0, min: 0, label: 'montant accordé' },
+		{ name: 'amount_requested', type: 'double', required: false, default: null, min: 0, max: MAX_EUROS, label: 'montant demandé' },
+		{ name: 'amount_granted', type: 'double', required: false, default: 0, min: 0, max: MAX_EUROS, label: 'montant accordé' },
 		{ name: 'decision', type: 'enum', required: true, values: DECISIONS, label: 'décision' },
 		{ name: 'renewal_rank', type: 'int', required: false, default: 0, min: 0, max: 100, label: 'rang de renouvellement' },
 		{ name: 'referrer', type: 'enum', required: false, default: 'other', values: REFERRERS, label: 'orienteur' },

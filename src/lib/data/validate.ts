@@ -42,11 +42,28 @@ export const nameList = (names: readonly string[]) =>
 /** Reason of a required cell left empty. */
 export const MISSING = 'valeur obligatoire manquante';
 
+/**
+ * Reason of a cell holding a NUL byte or a control character (tab and line breaks aside): a file damaged or
+ * not a text file; such a value is never loaded (DESIGN.md §6).
+ */
+export const FORBIDDEN = 'caractère interdit (octet nul ou caractère de contrôle)';
+/** The same, as an RE2 class for DuckDB's regexp_matches. */
+const CONTROL = `'[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]'`;
+const hasControl = (cell: string) => `regexp_matches(${cell}, ${CONTROL})`;
+
 /** Prefix of the names given to a file's columns the import maps to no contract column. */
 export const IGNORED = '__ignored_';
 
 /** Column added by the import pre-step when records and physical lines diverge (quoted line breaks). */
 export const LINE_COLUMN = '__line';
+
+/**
+ * Column added by the import pre-step to a CSV's lines: why a line cannot be read as written (« guillemet non
+ * fermé », « 20 colonnes au lieu de 39 »), empty otherwise. Such a line is rejected whole, under WHOLE_LINE.
+ */
+export const PROBLEM_COLUMN = '__problem';
+/** The `column` of a reject that concerns the whole line. */
+export const WHOLE_LINE = 'ligne entière';
 
 const TRUE_WORDS = ['true', '1', 'oui', 'yes', 'vrai'];
 const FALSE_WORDS = ['false', '0', 'non', 'no', 'faux'];
@@ -129,8 +146,10 @@ const finite = (n: string) => `${n} > '-inf'::DOUBLE AND ${n} < 'inf'::DOUBLE`;
 
 function rangeCheck(col: Column, expr: string): string[] {
 	const out: string[] = [];
-	if (col.min !== undefined) out.push(`WHEN ${expr} < ${col.min} THEN 'inférieur au minimum (${col.min})'`);
-	if (col.max !== undefined) out.push(`WHEN ${expr} > ${col.max} THEN 'supérieur au maximum (${col.max})'`);
+	// Large bounds in French digits (10 000 000), a year as written (2000).
+	const shown = (v: number) => (Math.abs(v) >= 10_000 ? formatNumber(v, 0) : String(v));
+	if (col.min !== undefined) out.push(`WHEN ${expr} < ${col.min} THEN ${literal(`inférieur au minimum (${shown(col.min)})`)}`);
+	if (col.max !== undefined) out.push(`WHEN ${expr} > ${col.max} THEN ${literal(`supérieur au maximum (${shown(col.max)})`)}`);
 	return out;
 }
 
@@ -139,6 +158,7 @@ function reasonSql(x: Cells, col: Column): string {
 	const c = x.cell(col);
 	const whens: string[] = [];
 	whens.push(col.required ? `WHEN ${c} IS NULL THEN ${literal(MISSING)}` : `WHEN ${c} IS NULL THEN NULL`);
+	if (x.read(col) === 'VARCHAR') whens.push(`WHEN ${hasControl(c)} THEN ${literal(FORBIDDEN)}`);
 	switch (col.type) {
 		case 'int':
 			whens.push(
@@ -198,6 +218,7 @@ function okSql(x: Cells, col: Column): string {
 						? `length(${c}) = ${col.length}`
 						: 'true';
 	}
+	if (x.read(col) === 'VARCHAR') check = `NOT ${hasControl(c)} AND (${check})`;
 	return `CASE WHEN ${c} IS NULL THEN ${col.required ? 'false' : 'true'} ELSE COALESCE(${check}, false) END`;
 }
 
@@ -320,8 +341,9 @@ async function planColumn(
 		const suspect = `(${C} = '' OR ${C} LIKE ' %' OR ${C} LIKE '% ' OR strlen(${C}) <> length(${C}))`;
 		const trimmed = `NULLIF(trim(${C}), '')`;
 		const untrimmed = await count(db, `${ident(staged)} WHERE ${suspect} AND ${trimmed} IS DISTINCT FROM ${C}`);
+		const empty = c.required ? [`${C} IS NULL OR (${suspect} AND ${trimmed} IS NULL)`] : [];
 		return {
-			bad: c.required ? `(${C} IS NULL OR (${suspect} AND ${trimmed} IS NULL))` : null,
+			bad: `(${[...empty, `COALESCE(${hasControl(C)}, false)`].join(' OR ')})`,
 			clean: [
 				...(untrimmed ? [`UPDATE ${ident(staged)} SET ${C} = ${trimmed} WHERE ${suspect} AND ${trimmed} IS DISTINCT FROM ${C}`] : []),
 				...(c.default !== null && c.default !== undefined ? [`UPDATE ${ident(staged)} SET ${C} = ${defaultSql(c)} WHERE ${C} IS NULL`] : [])
@@ -396,6 +418,17 @@ export interface LoadOptions {
 	/** The import pre-step's cleaning of coded values (French spellings, dates, commune codes), value by value. */
 	rewriter?: { rewrite(col: Column, raw: string, cells: number): string };
 	derived?: Derived;
+	/**
+	 * One file of several of one kind (a `--data` folder): the keys loaded from the others, with their file and
+	 * line, are in `origin.table`; a key seen there is rejected naming its first file and line, and this file's
+	 * keys are added to it as `origin.file`.
+	 */
+	origin?: Origin;
+}
+
+export interface Origin {
+	table: string;
+	file: string;
 }
 
 /**
@@ -440,12 +473,13 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 			? read(`, auto_detect = false, columns = {${given.map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`)
 			: type === allText
 				? read(', auto_detect = true, all_varchar = true')
-				: read(`, auto_detect = true, types = {${header.filter((h) => byName.has(h) || h === LINE_COLUMN).map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`);
-	const asRead = (h: string) => (h === LINE_COLUMN ? 'INTEGER' : byName.has(h) ? TYPED.read(byName.get(h)!) : 'VARCHAR');
+				: read(`, auto_detect = true, types = {${header.filter((h) => byName.has(h) || h === LINE_COLUMN || h === PROBLEM_COLUMN).map((h) => `${literal(h)}: '${type(h)}'`).join(', ')}}`);
+	const asRead = (h: string) => (h === LINE_COLUMN ? 'INTEGER' : h === PROBLEM_COLUMN ? 'VARCHAR' : byName.has(h) ? TYPED.read(byName.get(h)!) : 'VARCHAR');
 	const known = new Set(contract.columns.map((c) => c.name));
 	const present = new Set(header.filter((h) => known.has(h)));
 	const hasLine = header.includes(LINE_COLUMN);
-	const extra = header.filter((h) => !known.has(h) && h !== LINE_COLUMN && !h.startsWith(IGNORED));
+	const hasProblem = header.includes(PROBLEM_COLUMN);
+	const extra = header.filter((h) => !known.has(h) && h !== LINE_COLUMN && h !== PROBLEM_COLUMN && !h.startsWith(IGNORED));
 	if (extra.length) report.warnings.push(`colonnes inconnues ignorées : ${nameList(extra)}`);
 	const missing = contract.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
 	if (missing.length) {
@@ -467,7 +501,8 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 	const staged = `${table}__staged`;
 	const select = [
 		...contract.columns.map((c) => (present.has(c.name) ? ident(c.name) : `${typedSql(TYPED, c, false)} AS ${ident(c.name)}`)),
-		...(hasLine ? [`TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}`] : [])
+		...(hasLine ? [`TRY_CAST(${ident(LINE_COLUMN)} AS INTEGER) AS ${ident(LINE_COLUMN)}`] : []),
+		...(hasProblem ? [`NULLIF(${ident(PROBLEM_COLUMN)}::VARCHAR, '') AS ${ident(PROBLEM_COLUMN)}`] : [])
 	].join(', ');
 	const stage = (type: (name: string) => string) => db.query(`CREATE OR REPLACE TABLE ${ident(staged)} AS SELECT ${select} FROM ${source(type)}`);
 	// A conversion error names its column: that column alone is re-read as text (a typo in one column of a
@@ -493,7 +528,7 @@ export async function loadCsv(db: Connector, contract: Contract, opts: LoadOptio
 			return report;
 		}
 	}
-	return validateStaged(db, contract, { table, staged, x, present, hasLine, report, rewriter: opts.rewriter, derived: opts.derived });
+	return validateStaged(db, contract, { table, staged, x, present, hasLine, hasProblem, report, rewriter: opts.rewriter, derived: opts.derived, origin: opts.origin });
 }
 
 /**
@@ -529,16 +564,48 @@ interface Staged {
 	x: Cells;
 	present: ReadonlySet<string>;
 	hasLine: boolean;
+	/** The staged table holds PROBLEM_COLUMN. */
+	hasProblem?: boolean;
+	origin?: Origin;
 	report: ValidationReport;
 	rewriter?: LoadOptions['rewriter'];
 	derived?: Derived;
 }
 
 /**
+ * A key already loaded from another file of the same kind: rejected, naming the file and line where it was first
+ * seen (the same households in two files of a folder would otherwise count twice).
+ */
+async function crossFileKeys(
+	db: Connector,
+	contract: Contract,
+	{ staged, rejects, L, origin, keyOf }: { staged: string; rejects: string; L: string; origin: Origin; keyOf: (k: string) => string }
+): Promise<void> {
+	const byName = new Map(contract.columns.map((c) => [c.name, c]));
+	const typed = (k: string) => `CAST(${keyOf(k)} AS ${SQL_TYPES[byName.get(k)!.type]})`;
+	const O = ident(origin.table);
+	await db.query(
+		`CREATE TABLE IF NOT EXISTS ${O} AS SELECT ${contract.key.map((k) => `${typed(k)} AS ${ident(k)}`).join(', ')}, ''::VARCHAR AS file, 0::INTEGER AS line FROM ${ident(staged)} LIMIT 0`
+	);
+	const k0 = ident(contract.key[0]);
+	await db.query(
+		`INSERT INTO ${ident(rejects)}
+		 SELECT s.line, ${literal(contract.key[0])}, s.v, 'identifiant en double (première occurrence : ' || o.file || ', ligne ' || o.line || ')'
+		 FROM (SELECT ${L} AS line, ${k0}::VARCHAR AS v, ${contract.key.map((k) => `${typed(k)} AS ${ident(`k_${k}`)}`).join(', ')} FROM ${ident(staged)}) s
+		 JOIN ${O} o ON ${contract.key.map((k) => `o.${ident(k)} = s.${ident(`k_${k}`)}`).join(' AND ')}
+		 WHERE s.line NOT IN (SELECT line FROM ${ident(rejects)})`
+	);
+}
+
+/**
  * Passes 2 and 3 on a staged table: rejects with their reasons, duplicated keys, contract types; the staged
  * table becomes `table`, the rejects stay in `<table>_rejects`.
  */
-async function validateStaged(db: Connector, contract: Contract, { table, staged, x, present, hasLine, report, rewriter, derived }: Staged): Promise<ValidationReport> {
+async function validateStaged(
+	db: Connector,
+	contract: Contract,
+	{ table, staged, x, present, hasLine, hasProblem, report, rewriter, derived, origin }: Staged
+): Promise<ValidationReport> {
 	const byName = new Map(contract.columns.map((c) => [c.name, c]));
 	if (derived && present.has(derived.column) && present.has(derived.minus)) {
 		const [total, minus] = [byName.get(derived.column)!, byName.get(derived.minus)!];
@@ -564,15 +631,23 @@ async function validateStaged(db: Connector, contract: Contract, { table, staged
 	const plans: ColumnPlan[] = [];
 	for (const c of cols) plans.push(await planColumn(db, x, c, staged, report.read, filled[c.name] ?? 0, rewriter));
 	const bad = `${table}__bad`;
-	const broken = [...plans.map((p) => p.bad).filter((b): b is string => b !== null), ...rules.map((r) => `COALESCE(${r.when(x)}, false)`)];
+	const P = ident(PROBLEM_COLUMN);
+	const broken = [
+		...(hasProblem ? [`${P} IS NOT NULL`] : []),
+		...plans.map((p) => p.bad).filter((b): b is string => b !== null),
+		...rules.map((r) => `COALESCE(${r.when(x)}, false)`)
+	];
 	await db.query(`CREATE OR REPLACE TEMP TABLE ${ident(bad)} AS SELECT rowid AS rid FROM ${ident(staged)} WHERE ${broken.join(' OR ') || 'false'}`);
 	// Cells cleaned in place (trimmed, French spellings and dates rewritten) before the reasons are written, so
 	// that a row rejected for its age does not also get « valeur inconnue » for its « Personne seule ».
 	for (const p of plans) for (const sql of p.clean) await db.query(sql);
+	// A damaged line has one reason, its own: its cells were written empty.
+	const unless = (reason: string) => (hasProblem ? `CASE WHEN ${P} IS NULL THEN ${reason} END` : reason);
 	const checks = [
-		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${valueText(x, c)}, 'reason': ${reasonSql(x, c)}}`),
+		...(hasProblem ? [`{'column': ${literal(WHOLE_LINE)}, 'value': NULL::VARCHAR, 'reason': ${P}}`] : []),
+		...cols.map((c) => `{'column': ${literal(c.name)}, 'value': ${valueText(x, c)}, 'reason': ${unless(reasonSql(x, c))}}`),
 		...rules.map(
-			(r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}::VARCHAR, 'reason': CASE WHEN ${r.when(x)} THEN ${literal(r.reason)} END}`
+			(r) => `{'column': ${literal(r.column)}, 'value': ${ident(r.column)}::VARCHAR, 'reason': ${unless(`CASE WHEN ${r.when(x)} THEN ${literal(r.reason)} END`)}}`
 		)
 	];
 	await db.query(
@@ -599,10 +674,16 @@ async function validateStaged(db: Connector, contract: Contract, { table, staged
 		 WHERE line > first_line`
 	);
 	await db.query(`DROP TABLE ${ident(dupKeys)}`);
+	if (origin) await crossFileKeys(db, contract, { staged, rejects, L, origin, keyOf });
 	if (await count(db, ident(rejects))) await db.query(`DELETE FROM ${ident(staged)} WHERE ${L} IN (SELECT line FROM ${ident(rejects)})`);
+	if (origin)
+		await db.query(
+			`INSERT INTO ${ident(origin.table)} SELECT ${contract.key.map((k) => `CAST(${keyOf(k)} AS ${SQL_TYPES[byName.get(k)!.type]})`).join(', ')}, ${literal(origin.file)}, ${L} FROM ${ident(staged)}`
+		);
 	// Finally each column takes its contract type (and its default where empty).
 	for (const p of plans) if (p.type) await db.query(`ALTER TABLE ${ident(staged)} ALTER ${p.type}`);
 	if (hasLine) await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN ${ident(LINE_COLUMN)}`);
+	if (hasProblem) await db.query(`ALTER TABLE ${ident(staged)} DROP COLUMN ${P}`);
 	await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 	await db.query(`ALTER TABLE ${ident(staged)} RENAME TO ${ident(table)}`);
 	report.errors = await db.query<RowError>(`SELECT line, "column", value, reason FROM ${ident(rejects)} ORDER BY line, "column"`);

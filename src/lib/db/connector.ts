@@ -63,5 +63,11 @@ export function toPlainRows<T>(table: { toArray(): Array<{ toJSON(): Row }> }): 
 
 /** Quotes an SQL identifier. */
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-/** Quotes an SQL string literal. */
-export const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+/**
+ * Quotes an SQL string literal. DuckDB's parser ends a statement's text at a NUL, so a NUL (a file's value may
+ * hold one) is spelled chr(0); a backslash is no escape in DuckDB's standard strings.
+ */
+export const literal = (value: string) => {
+	const quoted = `'${value.replaceAll("'", "''")}'`;
+	return value.includes('\0') ? `(${quoted.replaceAll('\0', "' || chr(0) || '")})` : quoted;
+};

@@ -13,7 +13,12 @@ export interface Parsed {
 	records: string[][];
 	/** Physical line (1-based) where each record starts. */
 	lines: number[];
+	/** Records that cannot be read as written, by index in `records`: the reason (« guillemet non fermé »). */
+	broken?: Map<number, string>;
 }
+
+/** Reason of a line whose opening quote never closes (or closes lines later into a record of the wrong width). */
+export const UNCLOSED_QUOTE = 'guillemet non fermé';
 
 const SEPARATORS: Separator[] = [';', ',', '\t'];
 
@@ -33,19 +38,39 @@ export function detectSeparator(text: string): Separator {
 }
 
 export function parseCsv(text: string, separator: Separator = detectSeparator(text)): Parsed {
-	const { rows, lines } = parseRows(text, separator, 1);
+	const { rows, lines, broken } = parseRows(text, separator, 1, { header: true });
 	const [header = [], ...records] = rows;
 	lines.shift();
-	return { separator, header: header.map((h) => h.trim()), records, lines };
+	// Indices shift with the header.
+	const shifted = new Map([...broken].map(([k, reason]) => [k - 1, reason]));
+	return { separator, header: header.map((h) => h.trim()), records, lines, broken: shifted };
+}
+
+/**
+ * `width`: fields a record has (the header's); `header`: the first record is the header and gives it. A quoted
+ * field that runs to the end of the text, or over several lines into a record of another width, is an opening
+ * quote never closed: its line alone is the record, marked « guillemet non fermé » (its fields cut at the
+ * separators), and reading resumes on the next line, so that no line vanishes into one field.
+ */
+export interface RowsOptions {
+	width?: number;
+	header?: boolean;
 }
 
 /**
  * The records of `text` (whole records only: the streaming reader cuts its chunks after a line break outside
  * quotes), the first starting on physical line `firstLine`; `nextLine` is the line after the last one.
  */
-export function parseRows(text: string, separator: Separator, firstLine: number): { rows: string[][]; lines: number[]; nextLine: number } {
+export function parseRows(
+	text: string,
+	separator: Separator,
+	firstLine: number,
+	opts: RowsOptions = {}
+): { rows: string[][]; lines: number[]; nextLine: number; broken: Map<number, string> } {
 	const rows: string[][] = [];
 	const lines: number[] = [];
+	const broken = new Map<number, string>();
+	let width = opts.header ? undefined : opts.width;
 	const SEP = separator.charCodeAt(0);
 	const QUOTE = 34;
 	const LF = 10;
@@ -54,10 +79,12 @@ export function parseRows(text: string, separator: Separator, firstLine: number)
 	let i = 0;
 	let line = firstLine;
 	while (i < n) {
-		// One record, starting on physical line `start`.
+		// One record, starting on physical line `start` at `from`.
 		const start = line;
+		const from = i;
 		const row: string[] = [];
 		let blank = true;
+		let unclosed = false;
 		for (;;) {
 			let field: string;
 			let j = i;
@@ -71,6 +98,7 @@ export function parseRows(text: string, separator: Separator, firstLine: number)
 					if (q < 0) {
 						value += text.slice(k);
 						k = n;
+						unclosed = true;
 						break;
 					}
 					value += text.slice(k, q);
@@ -115,11 +143,25 @@ export function parseRows(text: string, separator: Separator, firstLine: number)
 			line++;
 			break;
 		}
+		const spread = line - start > 1;
+		if ((unclosed && spread) || (spread && width !== undefined && row.length !== width)) {
+			// The start line alone, as written, then the next line.
+			const nl = text.indexOf('\n', from);
+			const end = nl < 0 ? n : nl;
+			broken.set(rows.length, UNCLOSED_QUOTE);
+			rows.push(text.slice(from, end).replace(/\r$/, '').split(separator));
+			lines.push(start);
+			i = end + 1;
+			line = start + 1;
+			continue;
+		}
+		if (unclosed) broken.set(rows.length, UNCLOSED_QUOTE);
 		// A blank line, or one of separators only (Excel's empty rows « ;;;; »), is no record.
-		if (!blank) {
+		if (!blank || unclosed) {
+			if (width === undefined && opts.header) width = row.length;
 			rows.push(row);
 			lines.push(start);
 		}
 	}
-	return { rows, lines, nextLine: line };
+	return { rows, lines, nextLine: line, broken };
 }

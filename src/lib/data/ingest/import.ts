@@ -13,10 +13,11 @@
 import { ident, type Connector } from '../../db/connector.ts';
 import { HEADER_ALIASES } from '../aliases.ts';
 import type { Contract } from '../schema.ts';
-import { IGNORED, loadCsv, loadStaged, MISSING, type LoadOptions, type ValidationReport } from '../validate.ts';
+import { IGNORED, loadCsv, loadStaged, MISSING, WHOLE_LINE, type LoadOptions, type ValidationReport } from '../validate.ts';
 import { binaryFormat, derivedColumn, rewritten, valueRewriter, type IngestOptions, type Ingested } from './index.ts';
 import { hasC1, ImportCancelled, pickRecords, sniffCsv, toUtf8, transcode, type ImportProgress, type Transcoded, type Transcoder } from './stream.ts';
 import type { Encoding } from './encoding.ts';
+import { declaredSizeProblem } from './declared.ts';
 import type { Separator } from './dialect.ts';
 
 export interface ImportedFile {
@@ -228,8 +229,8 @@ export async function importBlob(
 ): Promise<ImportedFile> {
 	const { name, blob } = file;
 	const format = binaryFormat(new Uint8Array(await blob.slice(0, 8).arrayBuffer())) ?? 'csv';
+	const empty: Ingested = { text: '', encoding: format === 'csv' ? 'utf-8' : format, separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
 	if (blob.size > SIZE_LIMITS[format]) {
-		const empty: Ingested = { text: '', encoding: format === 'csv' ? 'utf-8' : format, separator: null, header: [], records: [], lines: [], mapping: [], warnings: [] };
 		return refused(
 			contract,
 			name,
@@ -238,6 +239,9 @@ export async function importBlob(
 			`fichier trop volumineux pour le navigateur : ${mb(blob.size)}, limite ${mb(SIZE_LIMITS[format])} pour un fichier ${FORMAT_NAME[format]} ; découpez-le (par exemple par année) ou utilisez la commande vigie validate`
 		);
 	}
+	// A compressed file is judged by what it declares it holds, before anything is inflated.
+	const inflated = await declaredSizeProblem(blob, format);
+	if (inflated) return refused(contract, name, 0, empty, inflated);
 	const csvName = `${table}__import.csv`;
 	const progress = (p: ImportProgress) => opts.onProgress?.({ ...p, phase: 'lecture' });
 	let report: ValidationReport | null = null;
@@ -360,6 +364,8 @@ export async function importBlob(
 			const k = index.get(e.line);
 			const i = source.get(e.column);
 			if (k !== undefined && i !== undefined) e.value = ingested.records[k][i] ?? null;
+			// A damaged line: the line as written.
+			else if (k !== undefined && e.column === WHOLE_LINE) e.value = ingested.records[k].join(ingested.separator ?? ',');
 		}
 	}
 	return { report: { ...report, ...meta(ingested) }, ingested, reader: dialect ? 'duckdb' : columnar ? 'arrow' : 'pre-step' };

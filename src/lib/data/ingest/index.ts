@@ -7,11 +7,12 @@
  */
 import { HEADER_ALIASES, normalizeHeader, normalizeValue, TOTAL_PERSONS_ALIASES, VALUE_ALIASES } from '../aliases.ts';
 import type { Column, Contract } from '../schema.ts';
-import { nameList, type Derived } from '../validate.ts';
+import { LINE_COLUMN, nameList, PROBLEM_COLUMN, type Derived } from '../validate.ts';
 import { decodeText, type Encoding } from './encoding.ts';
 import { parseCsv, type Parsed, type Separator } from './dialect.ts';
 import { isArrow, parseArrow } from './arrow.ts';
 import { isZip, parseXlsx } from './xlsx.ts';
+import { declaredSizeProblem } from './declared.ts';
 import { isParquet, parseParquet } from './parquet.ts';
 
 export interface MappingEntry {
@@ -195,19 +196,25 @@ const csvCell = (v: string) => (v.includes(',') || v.includes('"') ? `"${v.repla
 
 /**
  * Original records → lines of clean CSV under a mapping, one record at a time (the streaming reader feeds it
- * chunk by chunk). `withLine` adds each record's physical line in `__line`.
+ * chunk by chunk). `withLine` adds each record's physical line in `__line`. `csv`: the records come from a CSV,
+ * where a record of another width than the header is a damaged line (an Excel sheet leaves trailing cells out):
+ * it is written empty with its reason in `__problem`, which validate.ts rejects, as it does a line the parser
+ * found broken (`broken`: « guillemet non fermé »).
  */
 export interface RowEncoder {
 	/** The clean CSV header line. */
 	header: string;
-	encode(record: readonly string[], line: number): string;
+	encode(record: readonly string[], line: number, broken?: string): string;
 	/** Warnings about what the cleaning did (zeros restored, extra fields), once every record is encoded. */
 	warnings(): string[];
 }
 
 const paddedWarning = (n: number) => `${n} code(s) commune à 4 chiffres complétés d’un zéro initial (ex. 1001 → 01001)`;
 
-export function rowEncoder(contract: Contract, mapping: readonly MappingEntry[], withLine: boolean): RowEncoder {
+/** Reason of a CSV line with more or fewer fields than the header (DESIGN.md §6). */
+export const widthReason = (fields: number, width: number) => `${fields} colonnes au lieu de ${width}`;
+
+export function rowEncoder(contract: Contract, mapping: readonly MappingEntry[], withLine: boolean, csv = false): RowEncoder {
 	const used = mapping.map((m, i) => [m, i] as const).filter(([m]) => m.column);
 	const cols = used.map(([m]) => contract.columns.find((c) => c.name === m.column)!);
 	const total = used.findIndex(([m]) => m.note);
@@ -216,14 +223,23 @@ export function rowEncoder(contract: Contract, mapping: readonly MappingEntry[],
 	const cleaners = cols.map((c) => cellCleaner(c, counts));
 	const width = mapping.length;
 	let long = 0;
+	// Trailing empty fields (« a;b;; ») are no damage: only filled ones count.
+	const fields = (rec: readonly string[]) => {
+		let k = rec.length;
+		while (k > width && rec[k - 1].trim() === '') k--;
+		return k;
+	};
 	return {
-		header: [...cols.map((c) => c.name), ...(withLine ? ['__line'] : [])].join(','),
-		encode(rec, line) {
-			if (rec.length > width && rec.slice(width).some((f) => f.trim() !== '')) long++;
-			const cells = used.map(([, i], j) => cleaners[j](rec[i] ?? ''));
+		header: [...cols.map((c) => c.name), ...(withLine ? [LINE_COLUMN] : []), ...(csv ? [PROBLEM_COLUMN] : [])].join(','),
+		encode(rec, line, broken) {
+			const n = fields(rec);
+			const problem = csv ? (broken ?? (n !== width ? widthReason(n, width) : '')) : '';
+			if (!csv && n > width) long++;
+			const cells = problem ? used.map(() => '') : used.map(([, i], j) => cleaners[j](rec[i] ?? ''));
 			if (total >= 0 && under >= 0 && /^\d+$/.test(cells[total]) && /^\d+$/.test(cells[under]))
 				cells[total] = String(Number(cells[total]) - Number(cells[under]));
 			if (withLine) cells.push(String(line));
+			if (csv) cells.push(problem);
 			return cells.map(csvCell).join(',');
 		},
 		warnings() {
@@ -253,8 +269,10 @@ const FORMAT_LABEL = { xlsx: 'Excel', arrow: 'Arrow', parquet: 'Parquet' } as co
 export async function ingestFile(contract: Contract, data: Uint8Array | string, opts: IngestOptions = {}): Promise<Ingested> {
 	const format = binaryFormat(data);
 	if (!format) return ingestCsv(contract, data, opts);
+	const bytes = data as Uint8Array;
+	const inflated = format === 'arrow' ? null : await declaredSizeProblem(new Blob([bytes as BlobPart]), format);
+	if (inflated) return { ...ingestParsed(contract, { header: [], records: [], lines: [] }, format, null, {}), fatal: inflated };
 	try {
-		const bytes = data as Uint8Array;
 		if (format === 'xlsx') {
 			const parsed = await parseXlsx(bytes, opts.sheet);
 			return { ...ingestParsed(contract, parsed, format, null, opts), sheets: parsed.sheets, sheet: parsed.sheet };
@@ -286,9 +304,9 @@ function ingestParsed(
 	const { mapping, warnings, fatal } = prepareHeader(contract, parsed.header, opts);
 	const out: Ingested = { text: '', encoding, separator, header: parsed.header, records: parsed.records, lines: parsed.lines, mapping, warnings };
 	if (fatal) return { ...out, fatal };
-	const enc = rowEncoder(contract, mapping, parsed.lines.some((l, k) => l !== k + 2));
+	const enc = rowEncoder(contract, mapping, parsed.lines.some((l, k) => l !== k + 2), separator !== null);
 	const rows: string[] = [enc.header];
-	for (let k = 0; k < parsed.records.length; k++) rows.push(enc.encode(parsed.records[k], parsed.lines[k]));
+	for (let k = 0; k < parsed.records.length; k++) rows.push(enc.encode(parsed.records[k], parsed.lines[k], parsed.broken?.get(k)));
 	out.warnings.push(...enc.warnings());
 	out.text = rows.join('\n') + '\n';
 	return out;

@@ -64,6 +64,8 @@ const CHUNK = 4 << 20;
 /** Clean CSV strings are moved to Blob storage by batches of this many characters. */
 const FLUSH = 8 << 20;
 const SAMPLE = 64 << 10;
+/** A quoted field longer than this (DuckDB's own max_line_size) is an unclosed quote, not a value. */
+const UNCLOSED_LIMIT = 32 << 20;
 
 const checkAbort = (signal?: AbortSignal) => {
 	if (signal?.aborted) throw new ImportCancelled();
@@ -303,7 +305,7 @@ async function streamCsv(contract: Contract, file: Blob, encoding: Encoding, opt
 
 	const consume = (text: string) => {
 		separator ??= detectSeparator(text);
-		const parsed = parseRows(text, separator, line);
+		const parsed = parseRows(text, separator, line, st.encoder ? { width: ingested.header.length } : { header: true });
 		line = parsed.nextLine;
 		let k = 0;
 		if (!st.encoder) {
@@ -315,7 +317,7 @@ async function streamCsv(contract: Contract, file: Blob, encoding: Encoding, opt
 			ingested.mapping = prep.mapping;
 			ingested.warnings.push(...prep.warnings);
 			if (prep.fatal) fatal = prep.fatal;
-			st.encoder = rowEncoder(contract, prep.mapping, true);
+			st.encoder = rowEncoder(contract, prep.mapping, true, true);
 			write(st.encoder.header + '\n');
 		}
 		for (; k < parsed.rows.length; k++) {
@@ -326,7 +328,7 @@ async function streamCsv(contract: Contract, file: Blob, encoding: Encoding, opt
 				ingested.records.push(rec);
 				ingested.lines.push(at);
 			}
-			if (!fatal) write(st.encoder.encode(rec, at) + '\n');
+			if (!fatal) write(st.encoder.encode(rec, at, parsed.broken.get(k)) + '\n');
 		}
 	};
 
@@ -342,6 +344,14 @@ async function streamCsv(contract: Contract, file: Blob, encoding: Encoding, opt
 			const c = carry.charCodeAt(i);
 			if (c === 34) quoted = !quoted;
 			else if (c === 10 && !quoted) cut = i;
+		}
+		// No line break outside quotes for this long: a quote opened and never closed. The parser rejects its line
+		// and reads on from the next; the rest is cut at its last line break, so memory stays bounded.
+		if (cut < 0 && quoted && carry.length > UNCLOSED_LIMIT) {
+			cut = carry.lastIndexOf('\n');
+			// The quotes of what stays, counted from that line's start.
+			quoted = false;
+			for (let i = cut + 1; i < carry.length; i++) if (carry.charCodeAt(i) === 34) quoted = !quoted;
 		}
 		if (cut >= 0) {
 			consume(carry.slice(0, cut + 1));
