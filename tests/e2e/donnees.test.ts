@@ -177,6 +177,8 @@ describe('Données page: bring your own data', () => {
 		// Still on the Données page of the previous test.
 		await page.waitForSelector('tr[data-kind=households]', { timeout: 60_000 });
 
+		// These files are to be kept for the next visit: the box is ticked (unticked, nothing is stored: last test).
+		await page.getByTestId('keep-files').check();
 		// « situation_logement » is no known header: the file is refused, the user maps it to tenure and re-imports.
 		const csv = 'identifiant;annee;commune;nb_adultes;nb_enfants_moins_14;type_menage;age;activite;situation_logement\nA-1;2023;93061;1;0;Personne seule;40;salarié;HLM\n';
 		await page.setInputFiles('#file-households', { name: 'a-mapper.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
@@ -229,5 +231,48 @@ describe('Données page: bring your own data', () => {
 		await expect.poll(storedCount, { timeout: 30_000 }).toBe(0);
 		expect(site.offOrigin).toEqual([]);
 		expect(site.pageErrors).toEqual([]);
+	});
+
+	it('a damaged file: each damaged line rejected with its reason, the others loaded; unticked, nothing is kept', async () => {
+		const { page } = site;
+		await page.waitForSelector('tr[data-kind=households]', { timeout: 60_000 });
+		await expect(page.getByTestId('keep-files').isChecked()).resolves.toBe(false);
+		// The 14 lines of households-small.csv with a NUL in line 3, a quote never closed in line 5, 7 fields of 14
+		// in line 9: 14 read, 11 loaded, 3 rejected.
+		const [head, ...rows] = readFileSync('tests/fixtures/households-small.csv', 'utf8').trimEnd().split('\n');
+		rows[1] = rows[1].replace('single', 'sin\0gle');
+		rows[3] = rows[3].replace('employed', '"employed');
+		rows[7] = rows[7].split(',').slice(0, 7).join(',');
+		await page.setInputFiles('#file-households', { name: 'abime.csv', mimeType: 'text/csv', buffer: Buffer.from([head, ...rows].join('\n') + '\n', 'utf8') });
+		await page.getByRole('button', { name: 'Importer et contrôler' }).click();
+		await page.waitForFunction(() => document.querySelector('[data-testid=dataset-label]')?.textContent?.includes('abime.csv'), null, { timeout: 60_000 });
+		expect(await counts('[data-testid=import-counts] td')).toEqual([14, 11, 3]);
+		const first = text(await page.getByTestId('first-rejects').innerText());
+		expect(first).toContain('ligne 3, colonne family_type');
+		expect(first).toContain('caractère interdit');
+		expect(first).toContain('ligne 5, colonne ligne entière');
+		expect(first).toContain('guillemet non fermé');
+		expect(first).toContain('ligne 9, colonne ligne entière');
+		expect(first).toContain('7 colonnes au lieu de 14');
+		await expect(page.getByTestId('persist-note').innerText()).resolves.toContain('rien n’est écrit dans ce navigateur');
+		// Nothing stored: a reload gives the default data back.
+		const stored = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+		const entries = stored.includes('vigie-import')
+			? await page.evaluate(
+					() =>
+						new Promise<number>((resolve) => {
+							const req = indexedDB.open('vigie-import');
+							req.onsuccess = () => {
+								const get = req.result.transaction('last').objectStore('last').count();
+								get.onsuccess = () => resolve(get.result);
+							};
+						})
+				)
+			: 0;
+		expect(entries).toBe(0);
+		await page.reload();
+		await page.waitForSelector('tr[data-kind=households]', { timeout: 90_000 });
+		await expect(page.getByTestId('dataset-label').innerText()).resolves.not.toContain('Vos fichiers');
+		expect(site.offOrigin).toEqual([]);
 	});
 });

@@ -69,6 +69,11 @@ export interface UserImportOptions {
 	sheet?: Kinds<string>;
 	/** Where the pre-step runs (the page gives a Worker). */
 	transcode?: Transcoder;
+	/**
+	 * The user ticked « garder mes fichiers sur cet ordinateur »: the files are kept in IndexedDB for the next
+	 * visit. Otherwise nothing is written, and what an earlier import kept is forgotten.
+	 */
+	keep?: boolean;
 }
 
 export interface UserImport {
@@ -171,6 +176,11 @@ export class Session {
 
 	/** Keeps the files in use for the next visit (only a dataset with the user's own households). */
 	async #persist(files: Kinds<UserBlob>, opts: UserImportOptions): Promise<boolean> {
+		if (!opts.keep) {
+			this.#files = null;
+			await clearImport().catch(() => undefined);
+			return false;
+		}
 		const entry = (kind: 'households' | 'aid_requests') => {
 			const f = files[kind];
 			return f ? { name: f.name, blob: f.blob, mapping: opts.mapping?.[kind] ? [...opts.mapping[kind]!] : undefined, sheet: opts.sheet?.[kind] } : undefined;
