@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * vigie CLI (DESIGN.md §6): a thin shell over src/lib, one module per command in ./commands.
- * JSON on stdout, messages on stderr. Runs on Node ≥ 22.18 (type stripping): `npx vigie …` and
- * `npm run vigie -- …` use the project's Node 22.
+ * JSON on stdout, messages on stderr, in French, one line: `vigie <commande> : …`. Exit codes: 0 done, 1 bad
+ * input or a file that cannot be read (UsageError, system errors in French), 2 a command line parseArgs refuses
+ * (ArgError: the message, then the command's usage line). Runs on Node ≥ 22.18 (type stripping): `npx vigie …`
+ * and `npm run vigie -- …` use the project's Node 22.
  */
 import { INDICATORS } from '../lib/indicators/catalogue.ts';
 import { cmdExplain, cmdSchemes } from './commands/explain.ts';
@@ -10,63 +12,54 @@ import { cmdGenerate } from './commands/generate.ts';
 import { cmdIndicators } from './commands/indicators.ts';
 import { cmdSimulate } from './commands/simulate.ts';
 import { cmdValidate } from './commands/validate.ts';
-import { print, UsageError } from './common.ts';
+import { ArgError, errorLine, parseOptions, print, UsageError } from './common.ts';
+import { commandHelp, COMMANDS, HELP, isCommand, type Command } from './usage.ts';
 
-const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.md §6)
+function listIndicators(args: string[]): number {
+	parseOptions({ args, options: {} });
+	print(INDICATORS.map(({ id, label, unit, theme, definition }) => ({ id, label, unit, theme, definition })));
+	return 0;
+}
 
-  vigie generate --out DIR [--departement 93] [--sample 0.1] [--seed N] [--filosofi FILE] [--aid-years 2019-2025]
-  vigie validate FILE --kind households|aid_requests [--sheet FEUILLE]   (CSV, XLSX, Parquet, Arrow)
-  vigie indicators --data DIR [--communes C1,C2] [--year Y] [--format json|csv]
-                   [--min-rows 11] [--poverty-threshold national|local] [--aid-report] [--insee FILE]
-  vigie explain --scheme ID --household FILE.json [--set key=value…]
-  vigie schemes [ID]
-  vigie simulate --data DIR --scheme ID [--set key=value…] [--baseline ID] [--communes C1,C2] [--year Y]
+const RUN: Record<Command, (args: string[]) => number | Promise<number>> = {
+	generate: cmdGenerate,
+	validate: cmdValidate,
+	indicators: cmdIndicators,
+	explain: cmdExplain,
+	schemes: cmdSchemes,
+	simulate: cmdSimulate,
+	'list-indicators': listIndicators
+};
+/** Commands whose --help says more than the usage line (the schemes, a scheme's parameters). */
+const OWN_HELP: ReadonlySet<Command> = new Set(['explain', 'simulate']);
 
-  validate, indicators et simulate prennent --engine wasm|native (défaut wasm, le moteur du navigateur ;
-  native = DuckDB natif, même SQL, pour les jeux trop gros pour le navigateur).
-`;
+const [cmd, ...rest] = process.argv.slice(2);
 
-async function main(argv: string[]): Promise<number> {
-	const [cmd, ...rest] = argv;
-	switch (cmd) {
-		case 'generate':
-			await cmdGenerate(rest);
-			return 0;
-		case 'validate':
-			return cmdValidate(rest);
-		case 'indicators':
-			await cmdIndicators(rest);
-			return 0;
-		case 'explain':
-			return cmdExplain(rest);
-		case 'schemes':
-			return cmdSchemes(rest);
-		case 'simulate':
-			return cmdSimulate(rest);
-		case 'list-indicators':
-			print(INDICATORS.map(({ id, label, unit, theme, definition }) => ({ id, label, unit, theme, definition })));
-			return 0;
-		case undefined:
-		case '--help':
-		case 'help':
-			process.stdout.write(HELP);
-			return 0;
-		default:
-			throw new UsageError(`commande inconnue « ${cmd} »\n${HELP}`);
+async function main(): Promise<number> {
+	if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+		process.stdout.write(HELP);
+		return 0;
 	}
+	if (!isCommand(cmd)) throw new UsageError(`commande inconnue « ${cmd} » ; commandes : ${Object.keys(COMMANDS).join(', ')} (vigie --help)`);
+	if (!OWN_HELP.has(cmd) && (rest.includes('--help') || rest.includes('-h'))) {
+		process.stdout.write(commandHelp(cmd));
+		return 0;
+	}
+	return RUN[cmd](rest);
 }
 
 // stdout is asynchronous on a pipe: exit only once everything written has been flushed, or a large JSON
 // output is cut short.
 const exit = (code: number) => process.stdout.write('', () => process.exit(code));
 
-main(process.argv.slice(2)).then(
+main().then(
 	(code) => exit(code),
 	(e: unknown) => {
-		// Bad input gets one clear line, never a stack trace.
-		const msg = e instanceof Error ? e.message : String(e);
-		process.stderr.write(`vigie : ${msg.split('\n')[0]}\n`);
+		// One French line, never a stack trace; a refused command line is followed by the command's usage.
+		const where = isCommand(cmd) ? `vigie ${cmd}` : 'vigie';
+		process.stderr.write(`${where} : ${errorLine(e)}\n`);
+		if (e instanceof ArgError && isCommand(cmd)) process.stderr.write(`usage : ${COMMANDS[cmd].usage}\n`);
 		if (!(e instanceof UsageError) && process.env.VIGIE_DEBUG) console.error(e);
-		exit(1);
+		exit(e instanceof ArgError ? 2 : 1);
 	}
 );

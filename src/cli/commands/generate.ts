@@ -1,16 +1,14 @@
 /** vigie generate: writes a default-style synthetic dataset (DESIGN.md §6, §7). */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { communeTargets, parseFilosofi } from '../../lib/references/filosofi.ts';
 import { generate } from '../../lib/synth/generate.ts';
 import { writeDataset } from '../../lib/synth/write.ts';
 import { departementGeography } from '../../lib/territory/etalab.ts';
 import { currentCode } from '../../lib/territory/geography.ts';
-import { print, UsageError } from '../common.ts';
+import { outputDir, parseOptions, print, readInput, UsageError } from '../common.ts';
 
-export async function cmdGenerate(args: string[]) {
-	const { values } = parseArgs({
+export async function cmdGenerate(args: string[]): Promise<number> {
+	const { values } = parseOptions({
 		args,
 		options: {
 			out: { type: 'string' },
@@ -22,28 +20,35 @@ export async function cmdGenerate(args: string[]) {
 			'aid-years': { type: 'string' }
 		}
 	});
-	if (!values.out) throw new UsageError('generate : --out DIR est obligatoire');
+	if (!values.out) throw new UsageError('--out DOSSIER est obligatoire');
+	outputDir(values.out);
 	const sample = Number(values.sample);
-	if (!(sample > 0 && sample <= 1)) throw new UsageError(`generate : --sample doit être entre 0 et 1 (reçu « ${values.sample} »)`);
+	if (!(sample > 0 && sample <= 1)) throw new UsageError(`--sample doit être entre 0 et 1 (reçu « ${values.sample} »)`);
 	const seed = Number(values.seed);
-	if (!Number.isInteger(seed)) throw new UsageError(`generate : --seed doit être un entier (reçu « ${values.seed} »)`);
+	if (!Number.isInteger(seed)) throw new UsageError(`--seed doit être un entier (reçu « ${values.seed} »)`);
 	const dep = values.departement!;
 	const geo = departementGeography(dep);
 	let targets;
 	if (values.filosofi) {
-		const table = parseFilosofi(readFileSync(values.filosofi, 'utf8'));
+		const text = new TextDecoder().decode(readInput(values.filosofi));
+		let table;
+		try {
+			table = parseFilosofi(text);
+		} catch (e) {
+			throw new UsageError(`${values.filosofi} : ${(e as Error).message}`);
+		}
 		targets = [...table.rows.keys()]
 			.filter((c) => c.startsWith(dep) && c.length === 5)
 			.map((c) => communeTargets(table, c))
 			.filter((t) => t !== null);
-		if (!targets.length) throw new UsageError(`generate : aucune commune du ${dep} dans ${values.filosofi}`);
+		if (!targets.length) throw new UsageError(`aucune commune du ${dep} dans ${values.filosofi}`);
 	} else if (dep !== '93') {
-		throw new UsageError(`generate : pour le département ${dep}, donnez le fichier Filosofi base-cc avec --filosofi FILE`);
+		throw new UsageError(`pour le département ${dep}, donnez le fichier Filosofi base-cc avec --filosofi FICHIER`);
 	}
 	let aidYears: number[] | undefined;
 	if (values['aid-years']) {
 		const m = values['aid-years'].match(/^(\d{4})-(\d{4})$/);
-		if (!m || Number(m[1]) > Number(m[2])) throw new UsageError(`generate : --aid-years attend AAAA-AAAA (reçu « ${values['aid-years']} »)`);
+		if (!m || Number(m[1]) > Number(m[2])) throw new UsageError(`--aid-years attend AAAA-AAAA (reçu « ${values['aid-years']} »)`);
 		aidYears = Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
 	}
 	const t0 = performance.now();
@@ -54,5 +59,6 @@ export async function cmdGenerate(args: string[]) {
 		`vigie generate : ${data.households.length} ménages, ${data.aidRequests.length} demandes d’aide → ${resolve(values.out)} (${ms} ms)\n`
 	);
 	print({ out: resolve(values.out), households: data.households.length, aid_requests: data.aidRequests.length, synthetic: manifest.synthetic, ms });
+	return 0;
 }
 

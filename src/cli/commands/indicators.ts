@@ -9,7 +9,6 @@
  * on stderr says which.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadFolder } from '../../lib/data/folder.ts';
 import { runIndicators, type IndicatorValue } from '../../lib/indicators/run.ts';
 import { parseFilosofi, type FilosofiTable } from '../../lib/references/filosofi.ts';
@@ -17,14 +16,14 @@ import { assertBaseCc, referenceValues } from '../../lib/references/insee-values
 import { publishedReferences } from '../../lib/references/published.ts';
 import { departementGeography } from '../../lib/territory/etalab.ts';
 import { toCsv } from '../../lib/synth/csv.ts';
-import { print, readInput, UsageError } from '../common.ts';
+import { dataFolder, parseOptions, print, readInput, refusedFile, toUsage, UsageError } from '../common.ts';
 import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { aidReport, aidYears } from '../../lib/aid/report.ts';
 import { aidTables, exportRows, MARK_LEGEND } from '../../lib/aid/tables.ts';
 
-export async function cmdIndicators(args: string[]) {
-	const { values } = parseArgs({
+export async function cmdIndicators(args: string[]): Promise<number> {
+	const { values } = parseOptions({
 		args,
 		options: {
 			data: { type: 'string' },
@@ -41,40 +40,41 @@ export async function cmdIndicators(args: string[]) {
 			...ENGINE_OPTION
 		}
 	});
-	if (!values.data) throw new UsageError('indicators : --data DIR est obligatoire');
-	if (!['json', 'csv'].includes(values.format!)) throw new UsageError(`indicators : --format json ou csv (reçu « ${values.format} »)`);
+	if (!values.data) throw new UsageError('--data DOSSIER est obligatoire');
+	if (!['json', 'csv'].includes(values.format!)) throw new UsageError(`--format json ou csv (reçu « ${values.format} »)`);
 	// Read before DuckDB starts: a wrong reference file fails at once.
 	const insee = values.insee === undefined ? null : readReference(values.insee);
+	dataFolder(values.data);
 	const db = await openConnector(values.engine);
 	let report;
 	try {
 		report = await loadFolder(db, values.data);
 	} catch (e) {
-		throw new UsageError(`indicators : ${(e as Error).message}`);
+		throw toUsage(e);
 	}
 	for (const r of report.files) {
-		if (r.fatal) throw new UsageError(`${join(values.data, r.file)} : ${r.fatal}`);
+		if (r.fatal) throw refusedFile(values.data, r.file, r.fatal);
 		if (r.rejected)
 			process.stderr.write(`vigie indicators : ${join(values.data, r.file)} : ${r.rejected} ligne(s) rejetée(s) sur ${r.read} (voir vigie validate)\n`);
 	}
 	let year: number | undefined;
 	if (values.year) {
 		year = Number(values.year);
-		if (!Number.isInteger(year)) throw new UsageError(`indicators : --year doit être une année (reçu « ${values.year} »)`);
+		if (!Number.isInteger(year)) throw new UsageError(`--year doit être une année (reçu « ${values.year} »)`);
 	}
 	const communes = values.communes?.split(',').map((c) => c.trim()).filter(Boolean);
 	for (const c of communes ?? [])
-		if (!/^([0-9]{2}|2[AB])[0-9]{3}$/.test(c)) throw new UsageError(`indicators : --communes : code commune invalide « ${c} »`);
+		if (!/^([0-9]{2}|2[AB])[0-9]{3}$/.test(c)) throw new UsageError(`--communes : code commune invalide « ${c} »`);
 	const minRows = values['min-rows'] === undefined ? undefined : Number(values['min-rows']);
 	if (minRows !== undefined && !(Number.isInteger(minRows) && minRows >= 1))
-		throw new UsageError(`indicators : --min-rows doit être un entier ≥ 1 (reçu « ${values['min-rows']} »)`);
+		throw new UsageError(`--min-rows doit être un entier ≥ 1 (reçu « ${values['min-rows']} »)`);
 	const poverty = values['poverty-threshold'];
 	if (poverty !== 'national' && poverty !== 'local')
-		throw new UsageError(`indicators : --poverty-threshold national ou local (reçu « ${poverty} »)`);
+		throw new UsageError(`--poverty-threshold national ou local (reçu « ${poverty} »)`);
 	const synthetic = report.synthetic === true;
 	if (values['aid-report']) {
 		const years = await aidYears(db);
-		if (!years.length) throw new UsageError('indicators --aid-report : aucune demande d’aide dans les données');
+		if (!years.length) throw new UsageError('--aid-report : aucune demande d’aide dans les données');
 		const aid = await aidReport(db, { communes: communes ?? [], from: year ?? years[0], to: year ?? years[years.length - 1] }, { synthetic });
 		secrecyNotice(synthetic, SECRECY_MIN_ROWS, 'ménages (ou demandes)');
 		// JSON: typed figures (value null + suppressed when secret); CSV: the page's tables, one after the other,
@@ -89,7 +89,7 @@ export async function cmdIndicators(args: string[]) {
 					.join('\n')
 			);
 		else print(aid);
-		return;
+		return 0;
 	}
 	const computed = await runIndicators(db, {
 		year,
@@ -104,6 +104,7 @@ export async function cmdIndicators(args: string[]) {
 	const columns = ['indicator', 'territory', 'territory_type', 'year', 'value', 'numerator', 'denominator', 'unit', 'suppressed', ...(synthetic ? ['would_be_secret'] : []), 'source'];
 	if (values.format === 'csv') process.stdout.write(toCsv(columns, rows));
 	else print(rows);
+	return 0;
 }
 
 /** Which secrecy rule the output follows, in one line (the same words as the pages' legend). */

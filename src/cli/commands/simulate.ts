@@ -6,9 +6,8 @@
  * synthetic (manifest.json of `vigie generate`) figures secrecy would hide are printed, listed in `secret` and
  * marked `would_be_secret`; one line on stderr says which rule applies.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadFolder } from '../../lib/data/folder.ts';
 import { getScheme, listSchemes, parseSets } from '../../lib/rules/registry.ts';
 import { fetchScenarioData } from '../../lib/scenario/load.ts';
@@ -16,18 +15,18 @@ import { publishSelection } from '../../lib/scenario/selection.ts';
 import { parseEnvelopeCsv, type EnvelopeRule } from '../../lib/scenario/envelope-rule.ts';
 import { resolveScenario, type ScenarioSpec } from '../../lib/scenario/spec.ts';
 import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
-import { print, UsageError } from '../common.ts';
+import { dataFolder, parseOptions, print, readInput, refusedFile, toUsage, UsageError } from '../common.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
+import { COMMANDS, ENGINE_HELP } from '../usage.ts';
 import { cmdSchemes } from './explain.ts';
 
-const USAGE =
-	'vigie simulate --data DIR --scheme ID [--set clé=valeur…] [--baseline ID] [--communes C1,C2] [--year A] [--renewal-share 0..1] [--take-up 0..1] [--min-rows 11] [--envelope-rule same|per-household|FICHIER.csv] [--indexed]';
+const USAGE = COMMANDS.simulate.usage;
 
 const ENVELOPE_HELP =
 	'  --envelope-rule : enveloppe de chaque commune — same (défaut : celle du dispositif dans chaque commune), per-household (enveloppe du dispositif × ménages de la commune / ménages de la commune du dispositif), ou un fichier CSV commune;enveloppe (en-tête facultatif, virgule décimale acceptée)\n  --indexed : seuils indexés, les montants en euros des dispositifs convertis en euros de l’année des données (indice des prix de l’INSEE) ; --set est alors en euros de cette année';
 
 const fail = (m: string): never => {
-	throw new UsageError(`simulate : ${m}`);
+	throw new UsageError(m);
 };
 
 function share(name: string, v: string | undefined): number | undefined {
@@ -44,9 +43,10 @@ function envelopeRule(v: string | undefined): EnvelopeRule | undefined {
 	if (v === 'per-household' || v === 'per_household') return { kind: 'per_household' };
 	let text: string;
 	try {
-		text = readFileSync(v, 'utf8');
-	} catch {
-		return fail(`--envelope-rule : ni same, ni per-household, ni un fichier lisible : « ${v} » introuvable`);
+		text = new TextDecoder().decode(readInput(v));
+	} catch (e) {
+		if (existsSync(v)) throw e;
+		return fail(`${(e as Error).message} (--envelope-rule : same, per-household ou un fichier CSV commune;enveloppe)`);
 	}
 	try {
 		return { kind: 'custom', budgets: parseEnvelopeCsv(text) };
@@ -56,35 +56,30 @@ function envelopeRule(v: string | undefined): EnvelopeRule | undefined {
 }
 
 export async function cmdSimulate(args: string[]): Promise<number> {
-	let values;
-	try {
-		values = parseArgs({
-			args,
-			options: {
-				data: { type: 'string' },
-				scheme: { type: 'string' },
-				set: { type: 'string', multiple: true },
-				baseline: { type: 'string' },
-				communes: { type: 'string' },
-				year: { type: 'string' },
-				'renewal-share': { type: 'string' },
-				'take-up': { type: 'string' },
-				'min-rows': { type: 'string' },
-				'envelope-rule': { type: 'string' },
-				indexed: { type: 'boolean' },
-				help: { type: 'boolean' },
-				...ENGINE_OPTION
-			}
-		}).values;
-	} catch (e) {
-		return fail((e as Error).message);
-	}
+	const { values } = parseOptions({
+		args,
+		options: {
+			data: { type: 'string' },
+			scheme: { type: 'string' },
+			set: { type: 'string', multiple: true },
+			baseline: { type: 'string' },
+			communes: { type: 'string' },
+			year: { type: 'string' },
+			'renewal-share': { type: 'string' },
+			'take-up': { type: 'string' },
+			'min-rows': { type: 'string' },
+			'envelope-rule': { type: 'string' },
+			indexed: { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' },
+			...ENGINE_OPTION
+		}
+	});
 	if (values.help && values.scheme) return cmdSchemes([values.scheme]);
 	if (values.help) {
-		process.stdout.write(`${USAGE}\n${ENVELOPE_HELP}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres (clés de --set) : vigie simulate --scheme ID --help\n`);
+		process.stdout.write(`usage : ${USAGE}\n  ${COMMANDS.simulate.summary}\n${ENVELOPE_HELP}\n${ENGINE_HELP}\n  dispositifs : ${listSchemes().map((s) => s.id).join(', ')}\n  paramètres (clés de --set) : vigie simulate --scheme ID --help\n`);
 		return 0;
 	}
-	if (!values.data) fail(`--data DIR est obligatoire (${USAGE})`);
+	if (!values.data) fail(`--data DOSSIER est obligatoire (${USAGE})`);
 	if (!values.scheme) fail(`--scheme ID est obligatoire (${USAGE})`);
 	const communes = values.communes?.split(',').map((c) => c.trim()).filter(Boolean);
 	for (const c of communes ?? []) if (!/^([0-9]{2}|2[AB])[0-9]{3}$/.test(c)) fail(`--communes : code commune invalide « ${c} »`);
@@ -100,7 +95,8 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		if (values.baseline) getScheme(values.baseline);
 		spec = {
 			scheme: values.scheme!,
-			changes: parseSets(values.set ?? []),
+			// Checked against the scheme's own parameters, in the ranges of the simulator's sliders.
+			changes: parseSets(values.set ?? [], getScheme(values.scheme!)),
 			baseline: values.baseline,
 			communes,
 			renewal_share: share('renewal-share', values['renewal-share']),
@@ -113,16 +109,17 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		if (e instanceof UsageError) throw e;
 		return fail((e as Error).message);
 	}
+	dataFolder(values.data!);
 	const db = await openConnector(values.engine);
 	try {
 		let loaded;
 		try {
 			loaded = await loadFolder(db, values.data!);
 		} catch (e) {
-			return fail((e as Error).message);
+			throw toUsage(e);
 		}
 		for (const r of loaded.files) {
-			if (r.fatal) throw new UsageError(`${join(values.data!, r.file)} : ${r.fatal}`);
+			if (r.fatal) throw refusedFile(values.data!, r.file, r.fatal);
 			if (r.rejected) process.stderr.write(`vigie simulate : ${join(values.data!, r.file)} : ${r.rejected} ligne(s) rejetée(s) sur ${r.read} (voir vigie validate)\n`);
 		}
 		let data;
