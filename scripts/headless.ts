@@ -48,14 +48,18 @@ export interface Site {
 }
 
 export interface SiteOptions {
-	/** 'sirv' (default) maps /page to page.html; 'plain' is Python's http.server, a file server that knows no such rule. */
+	/**
+	 * 'sirv' (default) maps /page to page.html and sends the headers of the site's `_headers`; 'plain' is Python's
+	 * http.server, a file server that knows no such rule and sends no header of ours.
+	 */
 	server?: 'sirv' | 'plain';
 	/** Folder under root where the site sits (e.g. 'intranet/vigie'); `url` then points there. */
 	under?: string;
 }
 
 const SERVERS: Record<NonNullable<SiteOptions['server']>, (root: string, port: number) => [string, string[]]> = {
-	sirv: (root, port) => ['node_modules/.bin/sirv', [root, '--host', '127.0.0.1', '--port', String(port), '--quiet']],
+	// sirv with the site's `_headers` (scripts/serve.mjs), as a real deployment serves it.
+	sirv: (root, port) => [process.execPath, ['scripts/serve.mjs', root, String(port)]],
 	plain: (root, port) => ['python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root]]
 };
 

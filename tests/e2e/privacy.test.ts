@@ -5,6 +5,8 @@
  * or script from another origin. The CSP itself is checked in every built page, then shown to block a fetch.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,6 +71,51 @@ describe('privacy', () => {
 			// no host, scheme wildcard or remote source anywhere
 			expect(csp, f).not.toMatch(/https?:|\*|ws:/);
 		}
+	});
+
+	it('every Worker runs under the same policy: a fetch to another origin fails from inside each, and the README headers are the served ones', async () => {
+		const { page } = site;
+		// Another origin (same host, another port) that would answer anyone: it counts what reaches it.
+		let reached = 0;
+		const other = createServer((_, res) => (reached++, res.writeHead(200, { 'access-control-allow-origin': '*' }), res.end('ok')));
+		await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+		const target = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
+		try {
+			await page.goto(site.url + '/');
+			await page.waitForSelector('[data-testid=ready]', { timeout: 90_000 });
+			// The two Workers of the site: DuckDB's (started by the page) and the import's (started here from its own
+			// URL, as the Données page starts it: a Worker's policy comes from its script's headers).
+			const files = readdirSync(join(root, '_app/immutable/workers'));
+			const importWorker = files.find((f) => f.startsWith('import-worker'))!;
+			await page.evaluate((u) => void new Worker(u, { type: 'module' }), `${site.url}/_app/immutable/workers/${importWorker}`);
+			await expect.poll(() => page.workers().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+			const urls = page.workers().map((w) => w.url());
+			expect(urls.some((u) => /duckdb-browser-eh\.worker/.test(u))).toBe(true);
+			expect(urls.some((u) => u.includes(importWorker))).toBe(true);
+			for (const w of page.workers()) {
+				const answer = await w.evaluate((u) => fetch(u).then(() => 'atteint', (e: Error) => `bloqué : ${e.message}`), target);
+				expect(answer, w.url()).toMatch(/^bloqué/);
+			}
+			// And from the page itself, for comparison.
+			expect(await page.evaluate((u) => fetch(u).then(() => 'atteint', () => 'bloqué'), target)).toBe('bloqué');
+			expect(reached).toBe(0);
+			// The page's refused fetch is reported (console error and violation, which comes a moment later); the tests
+			// after this one count theirs.
+			await expect.poll(() => site.cspViolations.some((v) => v.startsWith(`connect-src ${target}`))).toBe(true);
+			expect(site.pageErrors.every((e) => e.includes(target) || /Content Security Policy/.test(e)), site.pageErrors.join('\n')).toBe(true);
+			expect(site.cspViolations.every((v) => v.startsWith('connect-src')), site.cspViolations.join('\n')).toBe(true);
+			site.pageErrors.splice(0);
+			site.cspViolations.splice(0);
+		} finally {
+			other.close();
+		}
+		// The Workers' policy is the `_headers` file the README tells a deployment to serve.
+		const headers = readFileSync(join(root, '_headers'), 'utf8');
+		const readme = readFileSync('README.md', 'utf8');
+		const csp = /Content-Security-Policy: (.+)/.exec(headers)![1];
+		expect(readme).toContain(csp);
+		expect(csp).toContain("connect-src 'self'");
+		expect(csp).not.toMatch(/https?:|\*|ws:/);
 	});
 
 	it('a whole session on every page sends nothing outside 127.0.0.1, sets no cookie, loads nothing remote', async () => {
@@ -139,7 +186,7 @@ describe('privacy', () => {
 
 		expect(site.offOrigin).toEqual([]);
 		expect(site.cspViolations).toEqual([]);
-		expect(site.pageErrors).toEqual([]);
+		expect(site.pageErrors, site.pageErrors.join("\n")).toEqual([]);
 		expect(await site.context.cookies()).toEqual([]);
 		expect(await page.evaluate(() => document.cookie)).toBe('');
 	});
@@ -154,7 +201,9 @@ describe('privacy', () => {
 			)
 		);
 		expect(outcome).toMatch(/^refusé/);
-		await expect.poll(() => site.cspViolations.slice(before)).toEqual([expect.stringMatching(/^connect-src http:\/\/192\.0\.2\.1/)]);
+		// Two policies hold, the page's <meta> and the served header (_headers): each reports the refusal.
+		const refusal = expect.stringMatching(/^connect-src http:\/\/192\.0\.2\.1/);
+		await expect.poll(() => site.cspViolations.slice(before)).toEqual([refusal, refusal]);
 		expect(site.offOrigin).toEqual([]);
 	});
 });
