@@ -149,6 +149,16 @@ export function dataFolder(dir: string): void {
 	for (const f of [...files.households, ...files.aid_requests]) inputFile(f);
 }
 
+/**
+ * The stderr line of a file of a `--data` folder that lost rows: how many, and the first one's reason (a key seen in
+ * another file of the folder is only seen here, not by `vigie validate` on the file alone).
+ */
+export function rejectedLine(command: string, dir: string, r: { file: string; read: number; rejected: number; errors: ReadonlyArray<{ line: number; column: string; reason: string }> }): string {
+	const e = r.errors[0];
+	const first = e ? ` ; première : ligne ${e.line}, colonne ${e.column} : ${e.reason}` : '';
+	return `vigie ${command} : ${join(dir, r.file)} : ${r.rejected} ligne(s) rejetée(s) sur ${r.read}${first} (détail : vigie validate)\n`;
+}
+
 /** A dataset file of `--data` refused whole: « dir/file : reason », the file named once. */
 export function refusedFile(dir: string, file: string, fatal: string): UsageError {
 	const own = `${file} : `;

@@ -124,8 +124,22 @@ describe('Simulateur page', () => {
 		expect(notice).toContain(`année ${first} affichée`);
 		await expect(page.locator('#s-year').inputValue()).resolves.toBe(first);
 		await expect(page.getByTestId('summary').innerText()).resolves.toContain('aiderait');
-		await page.goto(site.url + '/simulateur?dispositif=elan&p.rav_max=3');
-		await expect(page.getByRole('alert').first().innerText()).resolves.toContain('paramètre inconnu « rav_max »');
+		// A value typed outside its range is refused at the input, the range said; the report keeps the last valid one.
+		const before = await page.getByTestId('summary').innerText();
+		await page.locator('#p-rav_max').fill('900');
+		await expect(page.locator('[data-param=rav_max] [role=alert]').innerText()).resolves.toBe('900 : hors de l’intervalle autorisé (0 à 30 € par personne et par jour)');
+		await expect(page.locator('#p-rav_max').getAttribute('aria-invalid')).resolves.toBe('true');
+		await expect(page.getByTestId('summary').innerText()).resolves.toBe(before);
+		// From the URL, the same value becomes its bound, with a notice; a parameter the scheme lacks is left out.
+		await page.goto(site.url + '/simulateur?dispositif=pre-saint-gervais&p.rav_max=900');
 		await page.waitForSelector('[data-testid=report]', { timeout: 120_000 });
+		await expect(page.getByRole('status').filter({ hasText: 'hors de l’intervalle' }).innerText()).resolves.toContain('900 hors de l’intervalle autorisé (0 à 30 € par personne et par jour) : 30 affiché');
+		await expect(page.locator('#p-rav_max').inputValue()).resolves.toBe('30');
+		await page.goto(site.url + '/simulateur?dispositif=elan&p.rav_max=3');
+		await page.waitForSelector('[data-testid=report]', { timeout: 120_000 });
+		await expect(page.getByRole('status').filter({ hasText: 'Paramètre inconnu' }).innerText()).resolves.toContain('« rav_max »');
+		// A malformed link still says what is wrong.
+		await page.goto(site.url + '/simulateur?dispositif=elan&p.capacite=abc');
+		await expect(page.getByRole('alert').first().innerText()).resolves.toContain('n’est pas un nombre');
 	});
 });

@@ -62,8 +62,7 @@ describe('vigie explain', () => {
 			[['explain', '--scheme', 'elan', '--household', badJson], 'JSON invalide'],
 			[['explain', '--scheme', 'elan', '--household', badField], 'champ tenure'],
 			[['explain', '--scheme', 'elan', '--household', FILE, '--set', 'seuil=3'], 'paramètre inconnu « seuil » pour elan'],
-			[['explain', '--scheme', 'pre-saint-gervais', '--household', FILE, '--set', 'part_bons=2'], 'dépasse le maximum'],
-			[['explain', '--scheme', 'elan', '--bogus'], 'bogus']
+			[['explain', '--scheme', 'pre-saint-gervais', '--household', FILE, '--set', 'part_bons=2'], 'dépasse le maximum']
 		] as const) {
 			const r = vigie(...args);
 			expect([args.join(' '), r.code]).toEqual([args.join(' '), 1]);
@@ -71,5 +70,9 @@ describe('vigie explain', () => {
 			expect(r.stderr.trim().split('\n')).toHaveLength(1);
 			expect(r.stderr).not.toMatch(/\n\s+at /);
 		}
+		// An unknown option is a usage error: named, then the usage line, exit 2.
+		const r = vigie('explain', '--scheme', 'elan', '--bogus');
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim().split('\n')).toEqual(['vigie explain : option inconnue « --bogus »', expect.stringMatching(/^usage : vigie explain /)]);
 	});
 });

@@ -28,4 +28,20 @@ describe('scenario in the query string', () => {
 		expect(() => scenarioFromQuery('dispositif=elan&recours=2')).toThrow('entre 0 et 1');
 		expect(() => scenarioFromQuery('dispositif=elan&communes=123')).toThrow('code commune invalide');
 	});
+
+	it('read against the page, a link it cannot honour as written gets the nearest valid value and a notice', () => {
+		const ctx = { years: [2021, 2022, 2023], communes: ['93061', '93001'], origin: 'defaut' as const };
+		// rav_max: 10 €/jour/personne declared, no maximum: the range is 0 to 3 × 10 = 30 (the slider's).
+		const high = scenarioFromQuery('dispositif=pre-saint-gervais&p.rav_max=900', ctx);
+		expect(high.spec.changes).toEqual({ rav_max: 30 });
+		expect(high.notices).toEqual(['Reste à vivre maximal : 900 hors de l’intervalle autorisé (0 à 30 € par personne et par jour) : 30 affiché.']);
+		const unknown = scenarioFromQuery('dispositif=elan&p.rav_max=3', ctx);
+		expect(unknown.spec.changes).toEqual({});
+		expect(unknown.notices[0]).toMatch(/^Paramètre inconnu « rav_max » pour .+ : ignoré\.$/);
+		const scheme = scenarioFromQuery('dispositif=paris&p.rav_max=12', ctx);
+		expect(scheme.spec.scheme).toBe('pre-saint-gervais');
+		expect(scheme.notices[0]).toBe('Dispositif « paris » inconnu : Le Pré-Saint-Gervais — aide aux travailleurs pauvres affiché.');
+		// Its own parameters still apply: rav_max exists in the first scheme.
+		expect(scheme.spec.changes).toEqual({ rav_max: 12 });
+	});
 });

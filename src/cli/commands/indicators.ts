@@ -16,7 +16,7 @@ import { assertBaseCc, referenceValues } from '../../lib/references/insee-values
 import { publishedReferences } from '../../lib/references/published.ts';
 import { departementGeography } from '../../lib/territory/etalab.ts';
 import { toCsv } from '../../lib/synth/csv.ts';
-import { dataFolder, parseOptions, print, readInput, refusedFile, toUsage, UsageError } from '../common.ts';
+import { dataFolder, parseOptions, print, readInput, refusedFile, rejectedLine, toUsage, UsageError } from '../common.ts';
 import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { aidReport, aidYears } from '../../lib/aid/report.ts';
@@ -55,7 +55,7 @@ export async function cmdIndicators(args: string[]): Promise<number> {
 	for (const r of report.files) {
 		if (r.fatal) throw refusedFile(values.data, r.file, r.fatal);
 		if (r.rejected)
-			process.stderr.write(`vigie indicators : ${join(values.data, r.file)} : ${r.rejected} ligne(s) rejetée(s) sur ${r.read} (voir vigie validate)\n`);
+			process.stderr.write(rejectedLine('indicators', values.data, r));
 	}
 	let year: number | undefined;
 	if (values.year) {

@@ -15,7 +15,7 @@ import { publishSelection } from '../../lib/scenario/selection.ts';
 import { parseEnvelopeCsv, type EnvelopeRule } from '../../lib/scenario/envelope-rule.ts';
 import { resolveScenario, type ScenarioSpec } from '../../lib/scenario/spec.ts';
 import { SECRECY_MIN_ROWS } from '../../lib/indicators/secrecy.ts';
-import { dataFolder, parseOptions, print, readInput, refusedFile, toUsage, UsageError } from '../common.ts';
+import { dataFolder, parseOptions, print, readInput, refusedFile, rejectedLine, toUsage, UsageError } from '../common.ts';
 import { ENGINE_OPTION, openConnector } from '../engine.ts';
 import { COMMANDS, ENGINE_HELP } from '../usage.ts';
 import { cmdSchemes } from './explain.ts';
@@ -120,7 +120,7 @@ export async function cmdSimulate(args: string[]): Promise<number> {
 		}
 		for (const r of loaded.files) {
 			if (r.fatal) throw refusedFile(values.data!, r.file, r.fatal);
-			if (r.rejected) process.stderr.write(`vigie simulate : ${join(values.data!, r.file)} : ${r.rejected} ligne(s) rejetée(s) sur ${r.read} (voir vigie validate)\n`);
+			if (r.rejected) process.stderr.write(rejectedLine('simulate', values.data!, r));
 		}
 		let data;
 		try {

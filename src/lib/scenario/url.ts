@@ -2,9 +2,13 @@
  * A scenario in a URL query string, so that a link reproduces the same report: scheme, baseline, territory,
  * year, assumptions, envelopes, indexation, which data it was made on, and one `p.<parameter>=value` per named
  * change. Read back through resolveScenario, so a bad link gets the same French message as `--set`; read
- * against the data at hand, a year or commune the data lacks becomes the nearest valid one, with a notice.
+ * against the data at hand, a year or commune the data lacks becomes the nearest valid one, with a notice; so do
+ * a scheme Vigie does not know (the first one), a parameter the scheme does not have (left out) and a value outside
+ * its range (its nearest bound).
  */
 import { nearestYear, originNotice, type DataOrigin } from '../app/link.ts';
+import { formatNumber } from '../rules/cents.ts';
+import { listSchemes, parameterRange, rangeInWords } from '../rules/registry.ts';
 import { resolveScenario, type ScenarioSpec } from './spec.ts';
 
 export type { DataOrigin };
@@ -57,8 +61,12 @@ export function scenarioFromQuery(query: string): SharedScenario;
 export function scenarioFromQuery(query: string, ctx: LinkContext): SharedScenario & { notices: string[] };
 export function scenarioFromQuery(query: string, ctx?: LinkContext): SharedScenario & { notices?: string[] } {
 	const q = new URLSearchParams(query);
-	const scheme = q.get('dispositif');
-	if (!scheme) throw new Error('dispositif absent du lien');
+	const asked = q.get('dispositif');
+	if (!asked) throw new Error('dispositif absent du lien');
+	const notices: string[] = [];
+	const known = listSchemes().find((x) => x.id === asked);
+	const scheme = known || !ctx ? asked : listSchemes()[0].id;
+	if (!known && ctx) notices.push(`Dispositif « ${asked} » inconnu : ${listSchemes()[0].label} affiché.`);
 	const changes: Record<string, number> = {};
 	for (const [k, v] of q) {
 		if (!k.startsWith('p.')) continue;
@@ -66,6 +74,7 @@ export function scenarioFromQuery(query: string, ctx?: LinkContext): SharedScena
 		if (!Number.isFinite(x)) throw new Error(`${k.slice(2)} : « ${v} » n’est pas un nombre`);
 		changes[k.slice(2)] = x;
 	}
+	if (ctx) keepToRanges(scheme, changes, notices, !!known);
 	const communes = q.get('communes')?.split(',').filter(Boolean);
 	for (const c of communes ?? []) if (!/^([0-9]{2}|2[AB])[0-9]{3}$/.test(c)) throw new Error(`code commune invalide « ${c} »`);
 	const yearText = q.get('annee');
@@ -82,7 +91,6 @@ export function scenarioFromQuery(query: string, ctx?: LinkContext): SharedScena
 	}
 	const origin = q.get('donnees');
 	if (origin !== null && origin !== 'defaut' && origin !== 'import') throw new Error(`donnees : « defaut » ou « import » attendu (reçu « ${origin} »)`);
-	const notices: string[] = [];
 	let kept = communes;
 	let shownYear = year;
 	if (ctx) {
@@ -112,4 +120,23 @@ export function scenarioFromQuery(query: string, ctx?: LinkContext): SharedScena
 	};
 	resolveScenario(spec);
 	return { spec, year: shownYear, ...(origin ? { origin } : {}), ...(ctx ? { notices } : {}) };
+}
+
+/** Read against the page: a parameter the scheme lacks is left out, a value outside its range set to its bound. */
+function keepToRanges(schemeId: string, changes: Record<string, number>, notices: string[], known: boolean): void {
+	const scheme = listSchemes().find((x) => x.id === schemeId)!;
+	for (const [id, v] of Object.entries(changes)) {
+		const p = scheme.parameters.find((x) => x.id === id);
+		if (!p) {
+			delete changes[id];
+			if (known) notices.push(`Paramètre inconnu « ${id} » pour ${scheme.label} : ignoré.`);
+			continue;
+		}
+		const { min, max } = parameterRange(p);
+		const near = Math.min(max, Math.max(min, v));
+		if (near !== v) {
+			changes[id] = near;
+			notices.push(`${p.label} : ${formatNumber(v)} hors de l’intervalle autorisé (${rangeInWords(p)}) : ${formatNumber(near)} affiché.`);
+		}
+	}
 }
