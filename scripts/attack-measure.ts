@@ -58,3 +58,37 @@ export function recoveredSimulatorFields(withSmall: Record<string, unknown>, wit
 export function boundsToTheCent(report: Record<string, unknown>): number {
 	return (report.by_decile as Array<{ upper?: number | null }>).filter((r) => typeof r.upper === 'number' && r.upper % 10 !== 0).length;
 }
+
+type Node = unknown;
+const isCell = (x: Node): x is { value: number | null; suppressed: boolean } =>
+	typeof x === 'object' && x !== null && 'suppressed' in x && 'value' in x;
+/** An array element's identity: its plain fields (month, key, band, category…), not its figures. */
+const identity = (x: Node) =>
+	typeof x === 'object' && x !== null
+		? JSON.stringify(Object.entries(x).filter(([, v]) => typeof v === 'string' || (typeof v === 'number' && !isCell(v))))
+		: String(x);
+
+/**
+ * Figures of the Aides report (every cell: counts, shares, amounts, by month, type, band, profile…) shown in both
+ * the selection with a part (a commune, a year) and the one without it, that differ where the part's own report
+ * hides that figure: each is a figure secrecy hides, given back by a subtraction.
+ */
+export function recoveredAidCells(withPart: Node, without: Node, part: Node): number {
+	if (isCell(withPart) && isCell(without)) {
+		const hidden = !isCell(part) || part.suppressed;
+		const differ = typeof withPart.value === 'number' && typeof without.value === 'number' && Math.abs(withPart.value - without.value) > 1e-9;
+		return hidden && !withPart.suppressed && !without.suppressed && differ ? 1 : 0;
+	}
+	if (Array.isArray(withPart) && Array.isArray(without)) {
+		const other = new Map(without.map((x) => [identity(x), x]));
+		const own = new Map((Array.isArray(part) ? part : []).map((x) => [identity(x), x]));
+		return withPart.reduce((n: number, x) => n + (other.has(identity(x)) ? recoveredAidCells(x, other.get(identity(x)), own.get(identity(x))) : 0), 0);
+	}
+	if (typeof withPart === 'object' && withPart !== null && typeof without === 'object' && without !== null) {
+		let n = 0;
+		const p = (typeof part === 'object' && part !== null ? part : {}) as Record<string, Node>;
+		for (const k of Object.keys(withPart)) if (k in without) n += recoveredAidCells((withPart as Record<string, Node>)[k], (without as Record<string, Node>)[k], p[k]);
+		return n;
+	}
+	return 0;
+}

@@ -11,8 +11,10 @@ import { loadFolder } from '#lib/data/folder.ts';
 import { createNodeConnector } from '#lib/db/node.ts';
 import { INDICATORS } from '#lib/indicators/catalogue.ts';
 import { runIndicators, type IndicatorValue } from '#lib/indicators/run.ts';
+import { distribution, type Bin } from '#lib/indicators/distribution.ts';
 import { buildAttackData, SMALL } from '../scripts/attack-data.ts';
-import { boundsToTheCent, recoveredCells, recoveredSimulatorFields } from '../scripts/attack-measure.ts';
+import { boundsToTheCent, recoveredAidCells, recoveredCells, recoveredSimulatorFields } from '../scripts/attack-measure.ts';
+import { aidReport, type AidReport } from '#lib/aid/report.ts';
 import { publishSimulation } from '../scripts/attack-simulate.ts';
 import { fetchScenarioData } from '#lib/scenario/load.ts';
 import { resolveScenario } from '#lib/scenario/spec.ts';
@@ -25,6 +27,8 @@ let singleParents: Map<string, number>;
 let both: Record<string, unknown>;
 let one: Record<string, unknown>;
 let smallWeight: number;
+let aid: { both: AidReport; one: AidReport; small: AidReport; years: { both: AidReport; one: AidReport; part: AidReport } };
+let histograms: { both: Bin[]; one: Bin[]; smallBins: number };
 
 beforeAll(async () => {
 	buildAttackData(dir);
@@ -44,6 +48,20 @@ beforeAll(async () => {
 	// The simulator as `vigie simulate --communes` runs it, Le Pré-Saint-Gervais' scheme against the RSA status rule.
 	const r = resolveScenario({ scheme: 'pre-saint-gervais', baseline: 'statut-rsa', changes: {} }, 2023);
 	const data = await fetchScenarioData(db, { year: 2023 });
+	aid = {
+		both: await aidReport(db, { communes: [SMALL, '93001'], from: 2023, to: 2023 }),
+		one: await aidReport(db, { communes: ['93001'], from: 2023, to: 2023 }),
+		small: await aidReport(db, { communes: [SMALL], from: 2023, to: 2023 }),
+		// Two years minus one: the other year's figures.
+		years: { both: await aidReport(db, { communes: ['93001'], from: 2022, to: 2023 }), one: await aidReport(db, { communes: ['93001'], from: 2022, to: 2022 }),
+			part: await aidReport(db, { communes: ['93001'], from: 2023, to: 2023 })
+		}
+	};
+	histograms = {
+		both: await distribution(db, { measure: 'living_standard', year: 2023, communes: [SMALL, '93001'] }),
+		one: await distribution(db, { measure: 'living_standard', year: 2023, communes: ['93001'] }),
+		smallBins: (await distribution(db, { measure: 'living_standard', year: 2023, communes: [SMALL] })).length
+	};
 	both = publishSimulation(data, [SMALL, '93001'], r);
 	one = publishSimulation(data, ['93001'], r);
 	await db.close();
@@ -101,5 +119,34 @@ describe('secrecy across queries in the simulator', () => {
 	});
 	it('decile bounds are never an individual living standard to the cent', () => {
 		expect(boundsToTheCent(both) + boundsToTheCent(one)).toBe(0);
+	});
+});
+
+describe('secrecy across queries in the histograms', () => {
+	it('{93015, 93001} minus {93001}: every bin shown in both is the same, so none gives the 5 households back', () => {
+		const one = new Map(histograms.one.map((b) => [b.x0, b]));
+		let compared = 0;
+		for (const b of histograms.both) {
+			const o = one.get(b.x0);
+			if (b.suppressed || !o || o.suppressed) continue;
+			compared++;
+			expect(b.weight, `bin ${b.x0}`).toBe(o.weight);
+		}
+		expect(compared).toBeGreaterThan(0);
+		// 93015's 5 households fall in 1 to 5 bins, each of fewer than 11 rows: those bins are hidden in the pair.
+		expect(histograms.smallBins).toBeGreaterThan(0);
+		expect(histograms.both.filter((b) => b.suppressed).length).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('secrecy across queries on the Aides page', () => {
+	it('{93015, 93001} minus {93001}: no figure of the report gives the 6 requests of 93015 back', () => {
+		expect(recoveredAidCells(aid.both, aid.one, aid.small)).toBe(0);
+		// The pair's total rests on the 6 requests of 93015 beside 93001's: hidden, as a commune's part of it is secret.
+		expect(aid.both.activity.requests.suppressed).toBe(true);
+		expect(aid.one.activity.requests.suppressed).toBe(false);
+	});
+	it('2022–2023 minus 2022 gives nothing of 93001’s 2023 that its 2023 alone hides (a type, a band of 1 to 10 requests)', () => {
+		expect(recoveredAidCells(aid.years.both, aid.years.one, aid.years.part)).toBe(0);
 	});
 });

@@ -6,6 +6,7 @@
 import { AID_FORMS, AID_TYPES, REFERRERS } from '../data/schema.ts';
 import { cellOf, countCell, maskedCell, maskedCount, maskedShare, partitionMask, quantile, shareCell, type Cell, type Secrecy } from './cell.ts';
 import type { AidRow } from './rows.ts';
+import { QUANTILE_STEP, roundTo } from '../indicators/secrecy.ts';
 
 export interface MonthRow {
 	month: string;
@@ -62,16 +63,18 @@ export function bandOf(bounds: readonly number[], v: number): number {
 	return i;
 }
 
-export function distribution(values: readonly number[], bounds: readonly number[], unit: string, s: Secrecy = {}): DistributionResult {
-	const sorted = [...values].sort((a, b) => a - b);
-	const n = sorted.length;
-	const counts = bounds.map(() => 0);
-	for (const v of sorted) counts[bandOf(bounds, v)]++;
-	const mask = partitionMask(counts);
+/** `rows` with their value (`valueOf`): quantiles, mean and bands, each band a part of the rows. */
+export function distribution(rows: readonly AidRow[], valueOf: (r: AidRow) => number, bounds: readonly number[], unit: string, s: Secrecy = {}): DistributionResult {
+	const sorted = rows.map(valueOf).sort((a, b) => a - b);
+	const bands: AidRow[][] = bounds.map(() => []);
+	for (const r of rows) bands[bandOf(bounds, valueOf(r))].push(r);
+	const mask = partitionMask(bands, s);
+	// Quantiles as INSEE publishes them (rounded to 10 €; delays to the day): never one request's exact amount.
+	const rounded = (v: number | null) => (v === null ? null : unit === '€' ? roundTo(v, QUANTILE_STEP.amount_granted) : Math.round(v));
 	return {
-		quantiles: QUANTILES.map((q) => ({ q, value: cellOf(quantile(sorted, q), n, s) })),
-		mean: cellOf(n ? sorted.reduce((t, v) => t + v, 0) / n : null, n, s),
-		bands: bounds.map((_, i) => ({ band: bandLabel(bounds, i, unit), count: maskedCount(counts[i], mask[i], s), share: maskedShare(counts[i], n, mask[i], s) }))
+		quantiles: QUANTILES.map((q) => ({ q, value: cellOf(rounded(quantile(sorted, q)), rows, s) })),
+		mean: cellOf(sorted.length ? sorted.reduce((t, v) => t + v, 0) / sorted.length : null, rows, s),
+		bands: bounds.map((_, i) => ({ band: bandLabel(bounds, i, unit), count: maskedCount(bands[i], mask[i], s), share: maskedShare(bands[i], rows, mask[i], s) }))
 	};
 }
 
@@ -93,25 +96,25 @@ function breakdown(rows: readonly AidRow[], keys: readonly string[], keyOf: (r: 
 	const by = groupBy(rows, keyOf);
 	const subs = keys.map((k) => by.get(k) ?? []);
 	const grants = subs.map((sub) => sub.filter(isGranted));
-	const mr = partitionMask(subs.map((s) => s.length));
-	const mg = partitionMask(grants.map((g) => g.length));
+	const mr = partitionMask(subs, s);
+	const mg = partitionMask(grants, s);
 	return keys.map((key, i) => {
 		const sub = subs[i];
 		const g = grants[i];
-		const decided = sub.filter((r) => r.decision !== 'postponed').length;
+		const decided = sub.filter((r) => r.decision !== 'postponed');
 		return {
 			key,
-			requests: maskedCount(sub.length, mr[i], s),
-			granted: maskedCount(g.length, mg[i], s),
-			grantRate: maskedShare(g.length, decided, mg[i], s),
-			amount: maskedCell(g.reduce((t, r) => t + r.amount_granted, 0), g.length, mg[i], s)
+			requests: maskedCount(sub, mr[i], s),
+			granted: maskedCount(g, mg[i], s),
+			grantRate: maskedShare(g, decided, mg[i], s),
+			amount: maskedCell(g.reduce((t, r) => t + r.amount_granted, 0), g, mg[i], s)
 		};
 	});
 }
 
 export function activity(rows: readonly AidRow[], s: Secrecy = {}): ActivityResult {
 	const granted = rows.filter(isGranted);
-	const refused = rows.filter((r) => r.decision === 'refused').length;
+	const refused = rows.filter((r) => r.decision === 'refused');
 	const months = groupBy(rows, (r) => r.date_request.slice(0, 7));
 	// Every month between the first and the last request, so that an empty month shows (as secret).
 	const keys = [...months.keys()].sort();
@@ -131,20 +134,21 @@ export function activity(rows: readonly AidRow[], s: Secrecy = {}): ActivityResu
 		granted: b.granted,
 		amount: b.amount
 	}));
-	const md = partitionMask([granted.length, refused, rows.length - granted.length - refused]);
+	const postponed = rows.filter((r) => r.decision !== 'granted' && r.decision !== 'refused');
+	const md = partitionMask([granted, refused, postponed], s);
 	return {
-		requests: countCell(rows.length, s),
-		granted: maskedCount(granted.length, md[0], s),
+		requests: countCell(rows, s),
+		granted: maskedCount(granted, md[0], s),
 		refused: maskedCount(refused, md[1], s),
-		postponed: maskedCount(rows.length - granted.length - refused, md[2], s),
+		postponed: maskedCount(postponed, md[2], s),
 		// The rate and the requests would give the granted back: masked with them.
-		grantRate: maskedShare(granted.length, granted.length + refused, md[0], s),
-		amountGranted: cellOf(granted.reduce((t, r) => t + r.amount_granted, 0), granted.length, s),
+		grantRate: maskedShare(granted, [...granted, ...refused], md[0], s),
+		amountGranted: cellOf(granted.reduce((t, r) => t + r.amount_granted, 0), granted, s),
 		monthly,
 		byType: breakdown(rows, AID_TYPES, (r) => r.aid_type, s),
 		byForm: breakdown(rows, AID_FORMS, (r) => r.form, s),
 		byReferrer: breakdown(rows, REFERRERS, (r) => r.referrer, s),
-		amounts: distribution(granted.map((r) => r.amount_granted), AMOUNT_BANDS, '€', s),
-		delays: distribution(rows.filter((r) => r.delay !== null).map((r) => r.delay!), DELAY_BANDS, 'j', s)
+		amounts: distribution(granted, (r) => r.amount_granted, AMOUNT_BANDS, '€', s),
+		delays: distribution(rows.filter((r) => r.delay !== null), (r) => r.delay!, DELAY_BANDS, 'j', s)
 	};
 }

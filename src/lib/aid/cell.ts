@@ -5,6 +5,7 @@
  * its value and count, `suppressed: false`, and `would_be_secret` says what real data would hide.
  */
 import { applySecondarySecrecy, isSecret, isSmall, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
+import type { AidRow } from './rows.ts';
 
 export interface Cell {
 	/** The figure (count, %, €, days); null when secret or undefined (no denominator). */
@@ -19,6 +20,77 @@ export interface Cell {
 /** How secret cells read: hidden (real data, the default) or shown and marked (synthetic data). */
 export interface Secrecy {
 	synthetic?: boolean;
+	/**
+	 * A selection of several CCAS: whether some rows hold a commune's secret part (selectionSecrecy). A figure
+	 * resting on such rows is secret from the start, before the partitions' secondary secrecy, so that one
+	 * selection minus another never gives back what a commune hides on its own (DESIGN.md §4.1, « none »).
+	 */
+	small?: (rows: readonly AidRow[]) => boolean;
+	/** Told of every figure's rows and whether it is hidden (selectionSecrecy reads each part's hidden figures). */
+	record?: (rows: readonly AidRow[], hidden: boolean) => void;
+}
+
+/** A figure's rows: their count, or the rows themselves (then a selection's own rule applies too). */
+export type Rows = number | readonly AidRow[];
+const countOf = (r: Rows) => (typeof r === 'number' ? r : r.length);
+const forcedBy = (r: Rows, s: Secrecy) => typeof r !== 'number' && !!s.small?.(r);
+/** The cell, once decided, told to `s.record` with its rows. */
+const noted = (c: Cell, r: Rows, s: Secrecy): Cell => {
+	if (s.record && typeof r !== 'number') s.record(r, c.suppressed || !!c.would_be_secret);
+	return c;
+};
+
+/** Rows of one part of a selection (a CCAS's year). */
+const partOf = (r: AidRow) => `${r.commune}:${r.year}`;
+/** Which rows: a sum of per-request hashes and a count, the same for the same rows in any order. */
+function signature(rows: readonly AidRow[]): string {
+	let h = 0;
+	for (const r of rows) {
+		let x = 0;
+		const id = r.request_id;
+		for (let i = 0; i < id.length; i++) x = (Math.imul(x, 31) + id.charCodeAt(i)) | 0;
+		h = (h + (x >>> 0)) % 4503599627370496;
+	}
+	return `${rows.length}:${h}`;
+}
+
+/**
+ * The rule of a selection of CCAS and years, whose parts are each CCAS's year (what the catalogue publishes per
+ * commune and year). `hidden`: the figures each part hides on its own report (primary or secondary), as row
+ * signatures (selectionHidden). Rows are forced secret where their share in one part is a figure that part hides,
+ * or holds 1 to 10 rows (for the whole data, where the parts holding 1 to 10 hold 1 to 10 together: the
+ * département's secondary secrecy). Then no selection minus another gives back what a part hides.
+ */
+export function selectionSecrecy(whole: boolean, hidden: ReadonlyMap<string, ReadonlySet<string>> = new Map(), minRows = SECRECY_MIN_ROWS): (rows: readonly AidRow[]) => boolean {
+	return (rows) => {
+		const by = new Map<string, AidRow[]>();
+		for (const r of rows) {
+			const k = partOf(r);
+			const list = by.get(k);
+			if (list) list.push(r);
+			else by.set(k, [r]);
+		}
+		let mass = 0;
+		for (const [k, part] of by) {
+			if (isSmall(part.length, minRows)) mass += part.length;
+			else if (hidden.get(k)?.has(signature(part))) return true;
+		}
+		return whole ? isSmall(mass, minRows) : mass > 0;
+	};
+}
+
+/** Runs `report` on each part of `rows` (a CCAS's year) and returns, per part, the signatures of what it hides. */
+export function selectionHidden(rows: readonly AidRow[], report: (rows: readonly AidRow[], s: Secrecy) => unknown): Map<string, Set<string>> {
+	const parts = new Map<string, AidRow[]>();
+	for (const r of rows) (parts.get(partOf(r)) ?? parts.set(partOf(r), []).get(partOf(r))!).push(r);
+	const out = new Map<string, Set<string>>();
+	if (parts.size < 2) return out;
+	for (const [k, part] of parts) {
+		const set = new Set<string>();
+		report(part, { synthetic: true, record: (r, h) => void (h && r.length && set.add(signature(r))) });
+		out.set(k, set);
+	}
+	return out;
 }
 
 export const SECRET: Cell = { value: null, n: null, suppressed: true };
@@ -31,18 +103,22 @@ function cell(value: number | null, n: number, secret: boolean, s: Secrecy): Cel
 }
 
 /** A count: the figure is its own population. */
-export function countCell(n: number, s: Secrecy = {}): Cell {
-	return cell(n, n, isSecret(n, SECRECY_MIN_ROWS), s);
+export function countCell(rows: Rows, s: Secrecy = {}): Cell {
+	const n = countOf(rows);
+	return noted(cell(n, n, isSecret(n, SECRECY_MIN_ROWS) || forcedBy(rows, s), s), rows, s);
 }
 
-/** A figure resting on `n` rows (share, mean, quantile…). */
-export function cellOf(value: number | null, n: number, s: Secrecy = {}): Cell {
-	return cell(value, n, isSecret(n, SECRECY_MIN_ROWS), s);
+/** A figure resting on `rows` (share, mean, quantile…). */
+export function cellOf(value: number | null, rows: Rows, s: Secrecy = {}): Cell {
+	const n = countOf(rows);
+	return noted(cell(value, n, isSecret(n, SECRECY_MIN_ROWS) || forcedBy(rows, s), s), rows, s);
 }
 
 /** part / whole in %, secret when `whole` rests on fewer than 11 rows or `part` on 1 to 10 (DESIGN.md §4.1). */
-export function shareCell(part: number, whole: number, s: Secrecy = {}): Cell {
-	return cell(whole ? (100 * part) / whole : null, whole, isSecret(whole, SECRECY_MIN_ROWS) || isSmall(part, SECRECY_MIN_ROWS), s);
+export function shareCell(part: Rows, whole: Rows, s: Secrecy = {}): Cell {
+	const [p, w] = [countOf(part), countOf(whole)];
+	const secret = isSecret(w, SECRECY_MIN_ROWS) || isSmall(p, SECRECY_MIN_ROWS) || forcedBy(part, s) || forcedBy(whole, s);
+	return noted(cell(w ? (100 * p) / w : null, w, secret, s), part, s);
 }
 
 /** DESIGN.md §4 quantile: the smallest value whose cumulative count reaches q of the total (no interpolation). */
@@ -57,27 +133,31 @@ export function quantile(sorted: readonly number[], q: number): number | null {
  * under minRows is masked, and when a single part is masked the smallest other one is masked too, so that
  * the total minus the others cannot reveal it (applySecondarySecrecy of the indicators). Returns the mask.
  */
-export function partitionMask(counts: readonly number[], minRows = SECRECY_MIN_ROWS): boolean[] {
+export function partitionMask(parts: readonly Rows[], s: Secrecy = {}, minRows = SECRECY_MIN_ROWS): boolean[] {
 	const cells = new Map<string, SecrecyCell>();
-	const total = counts.reduce((s, c) => s + c, 0);
+	const counts = parts.map(countOf);
+	const total = counts.reduce((t, c) => t + c, 0);
 	cells.set('total', { n: total, denominator: total, suppressed: isSecret(total, minRows) });
-	// An empty category rests on 0 rows: secret too, as in runIndicators (never 0).
-	counts.forEach((c, i) => cells.set(String(i), { n: c, denominator: c, suppressed: isSecret(c, minRows) }));
+	// An empty category rests on 0 rows: secret too, as in runIndicators (never 0). A part a selection's rule
+	// forces is secret before the secondary secrecy, which then hides enough others beside it.
+	counts.forEach((c, i) => cells.set(String(i), { n: c, denominator: c, suppressed: isSecret(c, minRows) || forcedBy(parts[i], s) }));
 	applySecondarySecrecy(cells, [{ totals: ['total'], members: counts.map((_, i) => String(i)) }], minRows);
 	return counts.map((c, i) => isSecret(total, minRows) || cells.get(String(i))!.suppressed);
 }
 
 /** A count under a partition mask (the mask already holds its primary secrecy). */
-export function maskedCount(n: number, masked: boolean, s: Secrecy = {}): Cell {
-	return cell(n, n, masked, s);
+export function maskedCount(rows: Rows, masked: boolean, s: Secrecy = {}): Cell {
+	const n = countOf(rows);
+	return noted(cell(n, n, masked, s), rows, s);
 }
 
 /** A figure that follows a partition's mask (a rate or an amount of a masked part reveals it), secret also on its own rows. */
-export function maskedCell(value: number | null, n: number, masked: boolean, s: Secrecy = {}): Cell {
-	return masked ? cell(value, n, true, s) : cellOf(value, n, s);
+export function maskedCell(value: number | null, rows: Rows, masked: boolean, s: Secrecy = {}): Cell {
+	return masked ? noted(cell(value, countOf(rows), true, s), rows, s) : cellOf(value, rows, s);
 }
 
 /** part / whole in %, masked with the part (a share and its total reveal the count) or if whole is small. */
-export function maskedShare(part: number, whole: number, masked: boolean, s: Secrecy = {}): Cell {
-	return masked ? cell(whole ? (100 * part) / whole : null, whole, true, s) : shareCell(part, whole, s);
+export function maskedShare(part: Rows, whole: Rows, masked: boolean, s: Secrecy = {}): Cell {
+	const [p, w] = [countOf(part), countOf(whole)];
+	return masked ? noted(cell(w ? (100 * p) / w : null, w, true, s), part, s) : shareCell(part, whole, s);
 }

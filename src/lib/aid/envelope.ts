@@ -8,7 +8,7 @@
  */
 import { listSchemes } from '../rules/registry.ts';
 import { paramValues } from '../rules/scheme-schema.ts';
-import { cellOf, type Cell, type Secrecy } from './cell.ts';
+import { cellOf, maskedCell, partitionMask, type Cell, type Secrecy } from './cell.ts';
 import type { AidRow } from './rows.ts';
 
 export const NO_ENVELOPE = 'pas d’enveloppe connue';
@@ -76,19 +76,27 @@ export function envelopeYears(rows: readonly AidRow[], communes: readonly string
 			const elapsed = Math.max(...mine.map((r) => Number(r.date_request.slice(5, 7))));
 			const months: EnvelopeMonth[] = [];
 			let cumulative = 0;
-			let grants = 0;
+			let grants: AidRow[] = [];
 			let reached: number | undefined;
+			const byMonth = Array.from({ length: elapsed }, (_, k) => mine.filter((r) => r.decision === 'granted' && Number(r.date_request.slice(5, 7)) === k + 1));
+			// Months ⊂ year: a month's spending is a part of the year's, masked with secondary secrecy; a running total
+			// is shown before the first masked month or from the last one on, never between (two totals would
+			// give a masked month back).
+			const masked = partitionMask(byMonth, s);
+			const first = masked.indexOf(true);
+			const last = masked.lastIndexOf(true);
 			for (let m = 1; m <= elapsed; m++) {
-				const g = mine.filter((r) => r.decision === 'granted' && Number(r.date_request.slice(5, 7)) === m);
+				const g = byMonth[m - 1];
 				const spent = g.reduce((t, r) => t + r.amount_granted, 0);
 				cumulative += spent;
-				grants += g.length;
+				grants = [...grants, ...g];
 				if (e && reached === undefined && cumulative >= e.envelope) reached = m;
+				const between = first >= 0 && m - 1 >= first && m - 1 < last;
 				months.push({
 					month: m,
-					spent: cellOf(spent, g.length, s),
-					cumulative: cellOf(cumulative, grants, s),
-					used: cellOf(e ? (100 * cumulative) / e.envelope : null, grants, s)
+					spent: maskedCell(spent, g, masked[m - 1], s),
+					cumulative: maskedCell(cumulative, grants, between, s),
+					used: maskedCell(e ? (100 * cumulative) / e.envelope : null, grants, between, s)
 				});
 			}
 			out.push({

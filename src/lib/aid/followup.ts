@@ -40,8 +40,8 @@ export interface FollowupResult {
 function outcomeRow(group: string, category: string, rows: readonly AidRow[], s: Secrecy): OutcomeRow {
 	const known = rows.filter((r) => r.outcome_6m !== 'unknown');
 	// Shares rest on their denominator (DESIGN.md §4.1): secret when fewer than 11 known outcomes.
-	const [stabilised, unchanged, degraded] = KNOWN_OUTCOMES.map((o) => shareCell(known.filter((r) => r.outcome_6m === o).length, known.length, s));
-	return { group, category, granted: countCell(rows.length, s), known: countCell(known.length, s), stabilised, unchanged, degraded };
+	const [stabilised, unchanged, degraded] = KNOWN_OUTCOMES.map((o) => shareCell(known.filter((r) => r.outcome_6m === o), known, s));
+	return { group, category, granted: countCell(rows, s), known: countCell(known, s), stabilised, unchanged, degraded };
 }
 
 export function quarterOf(date: string): string {
@@ -51,22 +51,24 @@ export function quarterOf(date: string): string {
 export function followup(rows: readonly AidRow[], s: Secrecy = {}): FollowupResult {
 	const granted = rows.filter((r) => r.decision === 'granted');
 	const rankSubs = [0, 1, 2, 3].map((k) => granted.filter((r) => (k === 3 ? r.renewal_rank >= 3 : r.renewal_rank === k)));
-	const rankMask = partitionMask(rankSubs.map((sub) => sub.length));
+	const rankMask = partitionMask(rankSubs, s);
 	const ranks = rankSubs.map((sub, k) => ({
 		rank: ['premier accord', '1er renouvellement', '2e renouvellement', '3e renouvellement et plus'][k],
-		granted: maskedCount(sub.length, rankMask[k], s),
-		meanAmount: maskedCell(sub.length ? sub.reduce((t, r) => t + r.amount_granted, 0) / sub.length : null, sub.length, rankMask[k], s)
+		granted: maskedCount(sub, rankMask[k], s),
+		meanAmount: maskedCell(sub.length ? sub.reduce((t, r) => t + r.amount_granted, 0) / sub.length : null, sub, rankMask[k], s)
 	}));
-	const perHousehold = new Map<string, number>();
+	const perHousehold = new Map<string, AidRow[]>();
 	for (const r of granted) {
 		if (!r.household_id) continue;
 		const k = `${r.commune}:${r.household_id}`;
-		perHousehold.set(k, (perHousehold.get(k) ?? 0) + 1);
+		perHousehold.set(k, [...(perHousehold.get(k) ?? []), r]);
 	}
+	// Households helped 1, 2, 3+ times: counted in households, each represented (for a selection's rule) by one
+	// of its requests, so that a commune's part is its households.
 	const times = [...perHousehold.values()];
-	const helpedCounts = [times.filter((t) => t === 1).length, times.filter((t) => t === 2).length, times.filter((t) => t >= 3).length];
-	const helpedMask = partitionMask(helpedCounts);
-	const helped = ['1 fois', '2 fois', '3 fois ou plus'].map((label, i) => ({ times: label, households: maskedCount(helpedCounts[i], helpedMask[i], s) }));
+	const helpedParts = [times.filter((t) => t.length === 1), times.filter((t) => t.length === 2), times.filter((t) => t.length >= 3)].map((hs) => hs.map((h) => h[0]));
+	const helpedMask = partitionMask(helpedParts, s);
+	const helped = ['1 fois', '2 fois', '3 fois ou plus'].map((label, i) => ({ times: label, households: maskedCount(helpedParts[i], helpedMask[i], s) }));
 	const linked = granted.filter((r) => r.profile);
 	const row = (group: string, category: string, sub: readonly AidRow[]) => outcomeRow(group, category, sub, s);
 	const outcomes: OutcomeRow[] = [

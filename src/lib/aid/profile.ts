@@ -51,18 +51,18 @@ export function profile(rows: readonly AidRow[], s: Secrecy = {}): ProfileResult
 	const beneficiaries = applicants.filter((r) => r.decision === 'granted');
 	const out: ProfileRow[] = [];
 	for (const d of DIMENSIONS) {
-		const as = d.categories.map((c) => applicants.filter((r) => d.of(r.profile!) === c).length);
-		const bs = d.categories.map((c) => beneficiaries.filter((r) => d.of(r.profile!) === c).length);
-		const ma = partitionMask(as);
-		const mb = partitionMask(bs);
+		const as = d.categories.map((c) => applicants.filter((r) => d.of(r.profile!) === c));
+		const bs = d.categories.map((c) => beneficiaries.filter((r) => d.of(r.profile!) === c));
+		const ma = partitionMask(as, s);
+		const mb = partitionMask(bs, s);
 		d.categories.forEach((category, i) =>
 			out.push({
 				dimension: d.label,
 				category,
 				applicants: maskedCount(as[i], ma[i], s),
-				applicantsShare: maskedShare(as[i], applicants.length, ma[i], s),
+				applicantsShare: maskedShare(as[i], applicants, ma[i], s),
 				beneficiaries: maskedCount(bs[i], mb[i], s),
-				beneficiariesShare: maskedShare(bs[i], beneficiaries.length, mb[i], s)
+				beneficiariesShare: maskedShare(bs[i], beneficiaries, mb[i], s)
 			})
 		);
 	}
@@ -71,10 +71,10 @@ export function profile(rows: readonly AidRow[], s: Secrecy = {}): ProfileResult
 		// Shares among requests whose household has a known niveau de vie (working_poor not null).
 		const known = applicants.filter((r) => r.year === year && r.profile!.working_poor !== null);
 		const kb = known.filter((r) => r.decision === 'granted');
-		const a = known.filter((r) => r.profile!.working_poor).length;
-		const b = kb.filter((r) => r.profile!.working_poor).length;
+		const a = known.filter((r) => r.profile!.working_poor);
+		const b = kb.filter((r) => r.profile!.working_poor);
 		// Shares rest on their denominator (DESIGN.md §4.1): secret under 11 requests.
-		return { year, linked: countCell(known.length, s), applicantsShare: shareCell(a, known.length, s), beneficiariesShare: shareCell(b, kb.length, s) };
+		return { year, linked: countCell(known, s), applicantsShare: shareCell(a, known, s), beneficiariesShare: shareCell(b, kb, s) };
 	});
-	return { linkedShare: shareCell(applicants.length, rows.length, s), rows: out, workingPoor };
+	return { linkedShare: shareCell(applicants, rows, s), rows: out, workingPoor };
 }

@@ -8,8 +8,8 @@ import { activity, type ActivityResult } from './activity.ts';
 import { envelopeYears, type EnvelopeYear } from './envelope.ts';
 import { followup, type FollowupResult } from './followup.ts';
 import { profile, type ProfileResult } from './profile.ts';
-import type { Secrecy } from './cell.ts';
-import { aidRows, type AidFilter } from './rows.ts';
+import { selectionHidden, selectionSecrecy, type Secrecy } from './cell.ts';
+import { aidRows, type AidFilter, type AidRow } from './rows.ts';
 
 export interface AidReport {
 	filter: AidFilter;
@@ -35,11 +35,16 @@ export async function aidCommunes(db: Connector): Promise<string[]> {
 export async function aidReport(db: Connector, filter: AidFilter, s: Secrecy = {}): Promise<AidReport> {
 	const rows = await aidRows(db, filter);
 	const communes = filter.communes.length ? [...filter.communes] : [...new Set(rows.map((r) => r.commune))].sort();
-	return {
-		filter,
-		activity: activity(rows, s),
-		profile: profile(rows, s),
-		followup: followup(rows, s),
-		envelope: envelopeYears(rows, communes, undefined, s)
-	};
+	// Several CCAS or years: what each CCAS's year hides on its own stays hidden in their sum (cell.ts selectionSecrecy).
+	const years = await aidYears(db);
+	const everyYear = filter.from <= years[0] && filter.to >= years[years.length - 1];
+	const build = (rs: readonly AidRow[], sec: Secrecy) => ({
+		activity: activity(rs, sec),
+		profile: profile(rs, sec),
+		followup: followup(rs, sec),
+		envelope: envelopeYears(rs, [...new Set(rs.map((r) => r.commune))].sort(), undefined, sec)
+	});
+	const hidden = selectionHidden(rows, build);
+	const sec: Secrecy = { ...s, small: selectionSecrecy(!filter.communes.length && everyYear, hidden) };
+	return { filter, ...build(rows, sec), envelope: envelopeYears(rows, communes, undefined, sec) };
 }

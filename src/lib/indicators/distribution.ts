@@ -83,13 +83,20 @@ export async function distribution(
 	const stats = await yearStats(db, opts.year, povertyThreshold(opts.year).yearly, await hasTable(db, 'aid_requests'));
 	const d = await stats.distribution('households', { value: m.value, weight: m.weight, where: m.where });
 	const inCommunes = opts.communes?.length ? `AND commune IN (${opts.communes.map(literal).join(', ')})` : '';
-	const rows = await db.query<{ b: number; w: number; n: number }>(
-		`SELECT least(greatest(floor((v - ${m.min}) / ${m.width}), 0), ${(m.max - m.min) / m.width - 1})::INTEGER AS b,
-		        sum(wt)::DOUBLE AS w, sum(cnt)::INTEGER AS n
-		 FROM ${d.merged} WHERE dist = ${d.dist} ${inCommunes} GROUP BY 1 ORDER BY 1`
+	// Per commune and bin: a territory's bin is its communes' bins added up, so it is shown only if none of them is
+	// secret on its own (1 to 10 rows), or, for the whole data, if the secret ones hold 11 rows or more together:
+	// then no histogram minus another gives back a commune's bin (the rule of run.ts for indicators).
+	const minRows = opts.minRows ?? SECRECY_MIN_ROWS;
+	const rows = await db.query<{ b: number; w: number; n: number; secret_n: number }>(
+		`SELECT b, sum(w)::DOUBLE AS w, sum(n)::INTEGER AS n, sum(CASE WHEN n < ${minRows} THEN n ELSE 0 END)::INTEGER AS secret_n
+		 FROM (SELECT commune, least(greatest(floor((v - ${m.min}) / ${m.width}), 0), ${(m.max - m.min) / m.width - 1})::INTEGER AS b,
+		              sum(wt)::DOUBLE AS w, sum(cnt)::INTEGER AS n
+		       FROM ${d.merged} WHERE dist = ${d.dist} ${inCommunes} GROUP BY ALL)
+		 GROUP BY b ORDER BY b`
 	);
+	const whole = !opts.communes?.length;
 	return rows.map((r) => {
-		const secret = isSecret(r.n, opts.minRows ?? SECRECY_MIN_ROWS);
+		const secret = isSecret(r.n, minRows) || (r.secret_n > 0 && !(whole && r.secret_n >= minRows));
 		const hide = secret && !opts.synthetic;
 		const bin: Bin = { x0: m.min + r.b * m.width, x1: m.min + (r.b + 1) * m.width, weight: hide ? null : r.w, suppressed: hide };
 		// Synthetic data protect nobody: the bin is drawn, marked (run.ts does the same for indicators).
