@@ -18,6 +18,8 @@ export interface Cell {
 	flag: 'above' | 'below' | '';
 	/** Synthetic data only: shown although real data would hide it (set only when true). */
 	would_be_secret?: true;
+	/** Why the figure is hidden (or would be, on synthetic data), in French (run.ts secret_reason). */
+	reason?: string;
 }
 
 /** The value's marking, copied only when set, so that real data's cells keep their shape. */
@@ -118,7 +120,7 @@ export function indicatorTable(
 	for (const v of values) {
 		if (!ids.has(v.indicator)) continue;
 		const flag = v.territory_type === 'commune' ? compareFlag(v.value, dep.get(v.indicator) ?? null, v.unit) : '';
-		rowOf(v.territory_type, v.territory).cells[v.indicator] = { value: v.value, suppressed: v.suppressed, flag, ...marked(v) };
+		rowOf(v.territory_type, v.territory).cells[v.indicator] = { value: v.value, suppressed: v.suppressed, flag, ...marked(v), ...(v.secret_reason ? { reason: v.secret_reason } : {}) };
 	}
 	for (const v of opts.references ?? []) {
 		const r = v.territory_type === 'france' ? rowOf('france', v.territory) : rows.get(key(v.territory_type, v.territory));
