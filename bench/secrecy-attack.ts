@@ -12,7 +12,9 @@ import { createNodeConnector } from '../src/lib/db/node.ts';
 import { INDICATORS } from '../src/lib/indicators/catalogue.ts';
 import { runIndicators, type IndicatorValue } from '../src/lib/indicators/run.ts';
 import { buildAttackData, SMALL } from '../scripts/attack-data.ts';
-import { boundsToTheCent, recoveredCells, recoveredSimulatorFields } from '../scripts/attack-measure.ts';
+import { boundsToTheCent, recoveredAidCells, recoveredCells, recoveredSimulatorFields } from '../scripts/attack-measure.ts';
+import { aidReport } from '../src/lib/aid/report.ts';
+import { distribution } from '../src/lib/indicators/distribution.ts';
 import { fetchScenarioData } from '../src/lib/scenario/load.ts';
 import { resolveScenario } from '../src/lib/scenario/spec.ts';
 import { publishSimulation } from '../scripts/attack-simulate.ts';
@@ -36,5 +38,16 @@ const data = await fetchScenarioData(db, { year });
 const both = publishSimulation(data, [SMALL, '93001'], r);
 const one = publishSimulation(data, ['93001'], r);
 console.log(`simulateur : champs des ventilations retrouvés par différence : ${recoveredSimulatorFields(both, one)} ; bornes de déciles au centime : ${boundsToTheCent(both) + boundsToTheCent(one)}`);
+// The Aides page: {93015, 93001} minus {93001}, and 93001's 2022–2023 minus 2022, against what the part hides alone.
+const aidOf = (communes: string[], from: number, to: number) => aidReport(db, { communes, from, to });
+const aidPair = recoveredAidCells(await aidOf([SMALL, '93001'], 2023, 2023), await aidOf(['93001'], 2023, 2023), await aidOf([SMALL], 2023, 2023));
+const aidYears = recoveredAidCells(await aidOf(['93001'], 2022, 2023), await aidOf(['93001'], 2022, 2022), await aidOf(['93001'], 2023, 2023));
+console.log(`aides : chiffres masqués retrouvés par différence : ${aidPair} (paire − commune), ${aidYears} (deux ans − un an)`);
+// Histograms of living standard: bins of the pair that differ from 93001's, both shown.
+const bins = async (communes: string[]) => distribution(db, { measure: 'living_standard', year, communes });
+const [hb, ho] = [await bins([SMALL, '93001']), await bins(['93001'])];
+const other = new Map(ho.map((b) => [b.x0, b]));
+const leaking = hb.filter((b) => !b.suppressed && other.get(b.x0) && !other.get(b.x0)!.suppressed && b.weight !== other.get(b.x0)!.weight).length;
+console.log(`histogrammes : classes de la paire qui diffèrent de celles de 93001 (les deux affichées) : ${leaking} ; classes masquées de la paire : ${hb.filter((b) => b.suppressed).length} sur ${hb.length}`);
 await db.close();
 if (keep < 0) rmSync(dir, { recursive: true });
