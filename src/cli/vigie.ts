@@ -6,28 +6,25 @@
  * (ArgError: the message, then the command's usage line). Runs on Node ≥ 22.18 (type stripping): `npx vigie …`
  * and `npm run vigie -- …` use the project's Node 22.
  */
-import { INDICATORS } from '../lib/indicators/catalogue.ts';
-import { cmdExplain, cmdSchemes } from './commands/explain.ts';
-import { cmdGenerate } from './commands/generate.ts';
-import { cmdIndicators } from './commands/indicators.ts';
-import { cmdSimulate } from './commands/simulate.ts';
-import { cmdValidate } from './commands/validate.ts';
 import { ArgError, errorLine, parseOptions, print, UsageError } from './common.ts';
 import { commandHelp, COMMANDS, HELP, isCommand, type Command } from './usage.ts';
 
-function listIndicators(args: string[]): number {
+async function listIndicators(args: string[]): Promise<number> {
 	parseOptions({ args, options: {} });
+	const { INDICATORS } = await import('../lib/indicators/catalogue.ts');
 	print(INDICATORS.map(({ id, label, unit, theme, definition }) => ({ id, label, unit, theme, definition })));
 	return 0;
 }
 
-const RUN: Record<Command, (args: string[]) => number | Promise<number>> = {
-	generate: cmdGenerate,
-	validate: cmdValidate,
-	indicators: cmdIndicators,
-	explain: cmdExplain,
-	schemes: cmdSchemes,
-	simulate: cmdSimulate,
+// Each command's module is loaded only when it runs: a refused command line, a help or a missing file answers
+// before DuckDB and the engine are read (CLI start-up, issue 16).
+const RUN: Record<Command, (args: string[]) => Promise<number>> = {
+	generate: async (a) => (await import('./commands/generate.ts')).cmdGenerate(a),
+	validate: async (a) => (await import('./commands/validate.ts')).cmdValidate(a),
+	indicators: async (a) => (await import('./commands/indicators.ts')).cmdIndicators(a),
+	explain: async (a) => (await import('./commands/explain.ts')).cmdExplain(a),
+	schemes: async (a) => (await import('./commands/explain.ts')).cmdSchemes(a),
+	simulate: async (a) => (await import('./commands/simulate.ts')).cmdSimulate(a),
 	'list-indicators': listIndicators
 };
 /** Commands whose --help says more than the usage line (the schemes, a scheme's parameters). */
