@@ -14,6 +14,7 @@ import { importFile } from '#lib/data/ingest/import.ts';
 import { loadFolder } from '#lib/data/folder.ts';
 import { FORBIDDEN, WHOLE_LINE } from '#lib/data/validate.ts';
 import { xlsxBomb } from '../../scripts/xlsx-bomb.ts';
+import { tableParquet, tableXlsx, type Cell } from '#lib/data/export.ts';
 
 const [HEAD, ...ROWS] = readFileSync('tests/fixtures/households-small.csv', 'utf8').trimEnd().split('\n');
 /** The fixture with line `line` (header = 1) replaced. */
@@ -122,6 +123,32 @@ describe('one damaged line, rejected alone', () => {
 function withLineRows(line: number, text: string): string[] {
 	return ROWS.map((r, k) => (k + 2 === line ? text : r));
 }
+
+describe('the same damages in a workbook and in Parquet', () => {
+	// The fixture as typed cells, with a NUL in line 3's family type and 1e308 as line 6's income.
+	const table = () => {
+		const columns = HEAD.split(',');
+		const rows: Cell[][] = ROWS.map((r) => r.split(',').map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+		rows[1][columns.indexOf('family_type')] = 'sin\0gle';
+		rows[4][columns.indexOf('income_work')] = 1e308;
+		return { columns, rows };
+	};
+	const expected = [
+		[3, 'family_type', FORBIDDEN],
+		[6, 'income_work', 'supérieur au maximum (10\u202f000\u202f000)']
+	];
+	it('XLSX: the implausible income rejected, the 13 others loaded (XML holds no control character: the writer drops the NUL)', async () => {
+		const data = new Uint8Array(await (await tableXlsx(table())).arrayBuffer());
+		const r = await load(data, 'abime.xlsx');
+		expect(r.errors.map((e) => [e.line, e.column, e.reason])).toEqual(expected.slice(1));
+		expect([r.read, r.loaded, r.rejected]).toEqual([14, 13, 1]);
+	});
+	it('Parquet: the same', async () => {
+		const r = await load(await tableParquet(table()), 'abime.parquet');
+		expect(r.errors.map((e) => [e.line, e.column, e.reason])).toEqual(expected);
+		expect([r.read, r.loaded, r.rejected]).toEqual([14, 12, 2]);
+	});
+});
 
 describe('SQL literals from files', () => {
 	it('quotes, backslashes, NUL and Unicode come back from DuckDB as written', async () => {
