@@ -26,6 +26,8 @@ let department: IndicatorValue[];
 let singleParents: Map<string, number>;
 let both: Record<string, unknown>;
 let one: Record<string, unknown>;
+let all: Record<string, unknown>;
+let allButSmall: Record<string, unknown>;
 let smallWeight: number;
 let aid: { both: AidReport; one: AidReport; small: AidReport; years: { both: AidReport; one: AidReport; part: AidReport } };
 let histograms: { both: Bin[]; one: Bin[]; smallBins: number };
@@ -64,6 +66,9 @@ beforeAll(async () => {
 	};
 	both = publishSimulation(data, [SMALL, '93001'], r);
 	one = publishSimulation(data, ['93001'], r);
+	const every = Object.keys(data.households_by_commune);
+	all = publishSimulation(data, every, r);
+	allButSmall = publishSimulation(data, every.filter((c) => c !== SMALL), r);
 	await db.close();
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true }));
@@ -116,6 +121,23 @@ describe('secrecy across queries in the simulator', () => {
 	it('the small commune’s own row is secret in the territory: 5 rows, under 11', () => {
 		const row = (both.by_commune as Array<{ key: string; n: number | null }>).find((r) => r.key === SMALL)!;
 		expect(row.n).toBeNull();
+	});
+	it('the département minus every other commune gives nothing of the 5 households either', () => {
+		expect(recoveredSimulatorFields(all, allButSmall)).toBe(0);
+		// Totals: each side's eligible, beneficiaries and cost, and the classes.
+		const figures = (x: Record<string, unknown>) => {
+			const side = (k: string) => x[k] as Record<string, number | null>;
+			const wl = x.winners_losers as Record<string, { households: number | null }>;
+			return [
+				...['baseline', 'scenario'].flatMap((k) => ['eligible', 'beneficiaries', 'cost'].map((f) => side(k)[f])),
+				...['gagnant', 'perdant', 'perdant_zero'].map((c) => wl[c].households)
+			];
+		};
+		const [a, b] = [figures(all), figures(allButSmall)];
+		const leaks = a.filter((x, i) => typeof x === 'number' && typeof b[i] === 'number' && Math.abs(x - b[i]!) > 1e-9);
+		expect(leaks).toEqual([]);
+		// The département still answers: its headline figures are shown (93015 is one commune of 39).
+		expect((all.scenario as Record<string, number | null>).beneficiaries).not.toBeNull();
 	});
 	it('decile bounds are never an individual living standard to the cent', () => {
 		expect(boundsToTheCent(both) + boundsToTheCent(one)).toBe(0);

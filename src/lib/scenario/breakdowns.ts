@@ -39,6 +39,8 @@ export interface BreakdownRow {
 	perdant_zero: number;
 	/** Cells of a shown row resting on too few households, or masked by their column's total (publish.ts nulls them). */
 	secret_cells: RowCell[];
+	/** Unweighted rows of each cell of ROW_CELLS, in order (what a territory of communes sums: selection.ts). */
+	cells_n: number[];
 	/** Decile rows: bounds of niveau de vie, €/year per UC (null = open). */
 	lower?: number | null;
 	upper?: number | null;
@@ -225,7 +227,8 @@ function rows(pop: Population, g: Grouping, f: Float64Array, n: Int32Array, cn: 
 			gagnant: f[o + 7],
 			perdant: f[o + 8],
 			perdant_zero: f[o + 9],
-			secret_cells
+			secret_cells,
+			cells_n: ROW_CELLS.map((cell) => cn[k * NC + COLUMNS.indexOf(columnOf(cell))])
 		};
 	});
 }

@@ -82,40 +82,77 @@ export interface PublishOptions {
 	synthetic?: boolean;
 	/**
 	 * A territory of several communes: what each commune's own report hides (partMasks). A figure, reason or class
-	 * secret in any of them is secret here too (breakdown rows: through the report's `forced`), so that this
+	 * a commune hides on its own is hidden here too (breakdown rows: through the report's `forced`), so that this
 	 * territory minus another never gives a commune's secret figure back (DESIGN.md §4.1; selection.ts).
 	 */
 	parts?: PartMasks;
+	/**
+	 * The territory is every commune of the data (the département): then, as the indicators' département, a cell
+	 * is hidden only where the communes hiding it are one, or hold 1 to 10 rows together (what the others minus
+	 * it would isolate); otherwise as soon as one commune hides it (« none » of the secret communes).
+	 */
+	whole?: boolean;
 }
 
-/**
- * What the communes of a territory hide on their own: figure paths and classes (`class:<id>`), reasons
- * (`reason:<key>`), breakdown rows and their cells (`<breakdown>:<key>`, given to the breakdowns before their own
- * secondary secrecy: ReportOptions.forced).
- */
+/** What one commune hides on its own report: cells of the plan, breakdown rows and reasons, with their rows. */
+export interface PartMask {
+	/** Plan cell (`scenario:beneficiaries`, `class:perdant`, `baseline:commune:served:93061`…) → unweighted rows. */
+	cells: Map<string, number>;
+	/** `<breakdown>:<key>` and `reason:<key>` → unweighted rows. */
+	rows: Map<string, number>;
+	/** `<breakdown>:<key>` → its hidden cells (`scenario.beneficiaries`…) and their unweighted rows. */
+	rowCells: Map<string, Map<string, number>>;
+}
+
+/** The communes' masks together: for each key, the rows of each commune hiding it. */
 export interface PartMasks {
-	paths: Set<string>;
-	rows: Set<string>;
-	cells: Map<string, Set<string>>;
+	cells: Map<string, number[]>;
+	rows: Map<string, number[]>;
+	rowCells: Map<string, Map<string, number[]>>;
 }
 
-export function partMasks(parts: readonly Published[]): PartMasks {
-	const m: PartMasks = { paths: new Set(), rows: new Set(), cells: new Map() };
+export function partMasks(parts: readonly PartMask[]): PartMasks {
+	const m: PartMasks = { cells: new Map(), rows: new Map(), rowCells: new Map() };
+	const add = (to: Map<string, number[]>, k: string, n: number) => (to.get(k) ?? to.set(k, []).get(k)!).push(n);
 	for (const p of parts) {
-		for (const path of p.secret) m.paths.add(path);
-		for (const k of BREAKDOWNS)
-			for (const row of p[k]) {
-				const key = `${k}:${row.key}`;
-				if (row.would_be_secret) m.rows.add(key);
-				for (const c of row.would_be_secret_cells ?? []) {
-					if (!m.cells.has(key)) m.cells.set(key, new Set());
-					m.cells.get(key)!.add(c);
-				}
-			}
-		for (const c of CLASSES) if (p.winners_losers[c].would_be_secret) m.paths.add(`class:${c}`);
-		for (const r of p.leaving_reasons.rows) if (r.would_be_secret) m.rows.add(`reason:${r.key}`);
+		for (const [k, n] of p.cells) add(m.cells, k, n);
+		for (const [k, n] of p.rows) add(m.rows, k, n);
+		for (const [k, cs] of p.rowCells) for (const [c, n] of cs) add(m.rowCells.get(k) ?? m.rowCells.set(k, new Map()).get(k)!, c, n);
 	}
 	return m;
+}
+
+/** Whether a key the communes hide (`ns`: their rows) is hidden in the territory (PublishOptions.whole). */
+export function hiddenByParts(ns: readonly number[] | undefined, whole: boolean, minRows = SECRECY_MIN_ROWS): boolean {
+	if (!ns?.length) return false;
+	if (!whole) return true;
+	const sum = ns.reduce((t, n) => t + n, 0);
+	return ns.length === 1 || (sum > 0 && sum < minRows);
+}
+
+/** What a commune's report hides on its own, without publishing it (the parts of selection.ts). */
+export function partMask(r: Report, minRows = SECRECY_MIN_ROWS): PartMask {
+	const { plan, cells } = decide(r, minRows, partMasks([]), false);
+	const hidden = (k: string) => cells.get(k)!.suppressed;
+	const out: PartMask = { cells: new Map(), rows: new Map(), rowCells: new Map() };
+	for (const [k, c] of cells) if (c.suppressed && !plan.cells.get(k)!.shown) out.cells.set(k, c.n);
+	for (const k of BREAKDOWNS)
+		for (const row of r[k] as unknown as Array<{ key: string; n: number; suppressed: boolean; secret_cells: RowCell[]; cells_n: number[] }>) {
+			const key = `${k}:${row.key}`;
+			if (row.suppressed) out.rows.set(key, row.n);
+			// A hidden row hides each of its cells, each with its own rows.
+			const cs = new Map<string, number>((row.suppressed ? ROW_CELLS : row.secret_cells).map((c) => [c, row.cells_n[ROW_CELLS.indexOf(c)]]));
+			if (k === 'by_commune')
+				for (const side of ['baseline', 'scenario'] as const) {
+					const el = cells.get(`${side}:commune:eligible:${row.key}`);
+					const sv = cells.get(`${side}:commune:served:${row.key}`);
+					if (el?.suppressed) cs.set(`${side}.eligible`, el.n);
+					if (sv?.suppressed) (cs.set(`${side}.beneficiaries`, sv.n), cs.set(`${side}.cost`, sv.n));
+				}
+			if (cs.size) out.rowCells.set(key, cs);
+		}
+	for (const row of r.leaving_reasons.rows) if (row.suppressed || (row.key === 'montant' && hidden('class:perdant'))) out.rows.set(`reason:${row.key}`, row.n);
+	return out;
 }
 
 const BREAKDOWNS = ['by_commune', 'by_family_type', 'by_activity', 'by_tenure', 'by_decile'] as const;
@@ -315,10 +352,8 @@ function communePlan(plan: Plan, r: Report): void {
 	}
 }
 
-/** `opts`: the secrecy threshold alone (as before), or { minRows, synthetic }. */
-export function publish(r: Report, opts: number | PublishOptions = {}): Published {
-	const { minRows = SECRECY_MIN_ROWS, synthetic = false, parts } = typeof opts === 'number' ? { minRows: opts } : opts;
-	const own = parts ?? partMasks([]);
+/** Every cell of a report with its verdict: primary, what its communes hide (`own`), then secondary secrecy. */
+function decide(r: Report, minRows: number, own: PartMasks, whole: boolean): { plan: Plan; cells: Map<string, SecrecyCell> } {
 	const plan: Plan = { cells: new Map(), aggregates: [], figures: [] };
 	sidePlan(plan, 'baseline', 'baseline_envelope', r.baseline, r.baseline_envelope);
 	sidePlan(plan, 'scenario', 'envelope', r.scenario, r.envelope);
@@ -330,13 +365,20 @@ export function publish(r: Report, opts: number | PublishOptions = {}): Publishe
 	for (const [k, c] of plan.cells) cells.set(k, { n: c.n, denominator: c.size, suppressed: !c.shown && (!!c.forced || (c.n > 0 && c.n < minRows)) });
 	// The territory's households are always shown (the page's headline).
 	cells.get('households')!.suppressed = false;
-	// What a commune of the territory hides on its own is hidden here too: the cells its figures rest on.
-	for (const [path, on] of plan.figures) if (own.paths.has(path)) for (const k of on) if (!plan.cells.get(k)!.shown) cells.get(k)!.suppressed = true;
-	for (const c of CLASSES) if (own.paths.has(`class:${c}`)) cells.get(`class:${c}`)!.suppressed = true;
+	// What the communes of the territory hide on their own is hidden here too (PublishOptions.whole).
+	for (const [k, c] of cells) if (!plan.cells.get(k)!.shown && k !== 'households' && hiddenByParts(own.cells.get(k), whole, minRows)) c.suppressed = true;
 	// An empty cell reveals nothing by subtraction: it is left out of the sums (as classesTable did), unless it
 	// is secret already (a commune's cell of a secret row hides what the row holds).
 	const counted = (k: string) => cells.get(k)!.n > 0 || !!plan.cells.get(k)!.forced;
 	applySecondarySecrecy(cells, plan.aggregates.map((a) => ({ ...a, members: a.members.filter(counted) })), minRows);
+	return { plan, cells };
+}
+
+/** `opts`: the secrecy threshold alone (as before), or { minRows, synthetic, parts, whole }. */
+export function publish(r: Report, opts: number | PublishOptions = {}): Published {
+	const { minRows = SECRECY_MIN_ROWS, synthetic = false, parts, whole = false } = typeof opts === 'number' ? { minRows: opts } : opts;
+	const own = parts ?? partMasks([]);
+	const { plan, cells } = decide(r, minRows, own, whole);
 	const hidden = (k: string) => cells.get(k)!.suppressed;
 	const out = structuredClone(r) as unknown as Published;
 	const secret = plan.figures.filter(([, on]) => on.some(hidden)).map(([path]) => path);
@@ -346,7 +388,7 @@ export function publish(r: Report, opts: number | PublishOptions = {}): Publishe
 	const classHidden = Object.fromEntries(CLASSES.map((c) => [c, hidden(`class:${c}`)])) as Record<ClassId, boolean>;
 	for (const c of CLASSES) mark(out.winners_losers[c], classHidden[c], synthetic);
 	for (const row of out.leaving_reasons.rows) {
-		const would = row.suppressed || own.rows.has(`reason:${row.key}`) || (row.key === 'montant' && classHidden.perdant);
+		const would = row.suppressed || hiddenByParts(own.rows.get(`reason:${row.key}`), whole, minRows) || (row.key === 'montant' && classHidden.perdant);
 		mark(row, would, synthetic);
 		if (would && !synthetic) (row.households = null), (row.amount = null), (row.n = null);
 	}
@@ -362,6 +404,7 @@ export function publish(r: Report, opts: number | PublishOptions = {}): Publishe
 				}
 			const whole = row.suppressed;
 			delete (row as { secret_cells?: RowCell[] }).secret_cells;
+			delete (row as { cells_n?: number[] }).cells_n;
 			if (synthetic) {
 				row.suppressed = false;
 				row.would_be_secret = whole;
