@@ -29,7 +29,7 @@ let one: Record<string, unknown>;
 let all: Record<string, unknown>;
 let allButSmall: Record<string, unknown>;
 let smallWeight: number;
-let aid: { both: AidReport; one: AidReport; small: AidReport; years: { both: AidReport; one: AidReport; part: AidReport } };
+let aid: { whole: AidReport; others: AidReport; smallAll: AidReport; both: AidReport; one: AidReport; small: AidReport; years: { both: AidReport; one: AidReport; part: AidReport } };
 let histograms: { both: Bin[]; one: Bin[]; smallBins: number };
 
 beforeAll(async () => {
@@ -50,7 +50,12 @@ beforeAll(async () => {
 	// The simulator as `vigie simulate --communes` runs it, Le Pré-Saint-Gervais' scheme against the RSA status rule.
 	const r = resolveScenario({ scheme: 'pre-saint-gervais', baseline: 'statut-rsa', changes: {} }, 2023);
 	const data = await fetchScenarioData(db, { year: 2023 });
+	const ccas = (await db.query<{ c: string }>('SELECT DISTINCT commune AS c FROM aid_requests ORDER BY 1')).map((x) => x.c);
+	const span = (await db.query<{ a: number; b: number }>('SELECT min(year(date_request))::INTEGER AS a, max(year(date_request))::INTEGER AS b FROM aid_requests'))[0];
 	aid = {
+		whole: await aidReport(db, { communes: [], from: span.a, to: span.b }),
+		others: await aidReport(db, { communes: ccas.filter((c) => c !== SMALL), from: span.a, to: span.b }),
+		smallAll: await aidReport(db, { communes: [SMALL], from: span.a, to: span.b }),
 		both: await aidReport(db, { communes: [SMALL, '93001'], from: 2023, to: 2023 }),
 		one: await aidReport(db, { communes: ['93001'], from: 2023, to: 2023 }),
 		small: await aidReport(db, { communes: [SMALL], from: 2023, to: 2023 }),
@@ -167,6 +172,10 @@ describe('secrecy across queries on the Aides page', () => {
 		// The pair's total rests on the 6 requests of 93015 beside 93001's: hidden, as a commune's part of it is secret.
 		expect(aid.both.activity.requests.suppressed).toBe(true);
 		expect(aid.one.activity.requests.suppressed).toBe(false);
+	});
+	it('every CCAS minus all but 93015 gives nothing of its requests, and the whole still answers', () => {
+		expect(recoveredAidCells(aid.whole, aid.others, aid.smallAll)).toBe(0);
+		expect(aid.whole.activity.requests.suppressed).toBe(false);
 	});
 	it('2022–2023 minus 2022 gives nothing of 93001’s 2023 that its 2023 alone hides (a type, a band of 1 to 10 requests)', () => {
 		expect(recoveredAidCells(aid.years.both, aid.years.one, aid.years.part)).toBe(0);

@@ -58,7 +58,7 @@ function signature(rows: readonly AidRow[]): string {
  * The rule of a selection of CCAS and years, whose parts are each CCAS's year (what the catalogue publishes per
  * commune and year). `hidden`: the figures each part hides on its own report (primary or secondary), as row
  * signatures (selectionHidden). Rows are forced secret where their share in one part is a figure that part hides,
- * or holds 1 to 10 rows (for the whole data, where the parts holding 1 to 10 hold 1 to 10 together: the
+ * or holds 1 to 10 rows; for the whole data, only where such parts are one, or hold 1 to 10 rows together (the
  * département's secondary secrecy). Then no selection minus another gives back what a part hides.
  */
 export function selectionSecrecy(whole: boolean, hidden: ReadonlyMap<string, ReadonlySet<string>> = new Map(), minRows = SECRECY_MIN_ROWS): (rows: readonly AidRow[]) => boolean {
@@ -70,12 +70,13 @@ export function selectionSecrecy(whole: boolean, hidden: ReadonlyMap<string, Rea
 			if (list) list.push(r);
 			else by.set(k, [r]);
 		}
+		// The parts that hide these rows' figure on their own, and their rows together.
+		let hiders = 0;
 		let mass = 0;
-		for (const [k, part] of by) {
-			if (isSmall(part.length, minRows)) mass += part.length;
-			else if (hidden.get(k)?.has(signature(part))) return true;
-		}
-		return whole ? isSmall(mass, minRows) : mass > 0;
+		for (const [k, part] of by)
+			if (isSmall(part.length, minRows) || hidden.get(k)?.has(signature(part))) (hiders++, (mass += part.length));
+		if (!hiders) return false;
+		return whole ? hiders === 1 || isSmall(mass, minRows) : true;
 	};
 }
 
