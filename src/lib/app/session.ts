@@ -10,6 +10,7 @@ import { importBlob, type ImportedFile, type ImportOptions, type ImportPhase } f
 import { ImportCancelled, type ImportProgress, type Transcoder } from '../data/ingest/stream.ts';
 import type { ExportTable } from '../data/export.ts';
 import { clearImport, loadImport, saveImport, type StoredImport } from './import-store.ts';
+import { FIRST_VIEW_FILE, type FirstView } from './first-view.ts';
 import { AID_REQUESTS, HOUSEHOLDS } from '../data/schema.ts';
 import type { Indicator } from '../indicators/catalogue.ts';
 import { loadDefaultData, type DefaultLoad } from './default-data.ts';
@@ -122,6 +123,19 @@ export class Session {
 	 */
 	dataset(): Promise<DatasetInfo> {
 		return (this.#first ??= this.#restored().then((u) => u ?? this.#info(this.#default().then((l) => l.first), false)));
+	}
+
+	/**
+	 * The Territoire page's first view of the default data, computed when the data was made (first-view.ts), or
+	 * null: the user's own files are kept in this browser (they load instead), or the file is missing.
+	 */
+	async firstView(): Promise<FirstView | null> {
+		if (this.#user || (await loadImport().catch(() => undefined))?.households) return null;
+		try {
+			return JSON.parse(new TextDecoder().decode(await this.#deps.fetchFile(FIRST_VIEW_FILE))) as FirstView;
+		} catch {
+			return null;
+		}
 	}
 
 	/** The dataset once every file is loaded (starts loading the rest on first call). */
