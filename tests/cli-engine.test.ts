@@ -15,7 +15,7 @@ interface Row {
 }
 
 function indicators(engine: string): Row[] {
-	const r = spawnSync(process.execPath, ['src/cli/vigie.ts', 'indicators', '--data', 'static/data', '--year', '2023', '--communes', '93061,93006', '--engine', engine], {
+	const r = spawnSync(process.execPath, ['src/cli/vigie.ts', 'indicators', '--data', 'static/data', '--year', '2023', '--engine', engine], {
 		encoding: 'utf8',
 		maxBuffer: 1 << 28
 	});

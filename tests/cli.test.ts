@@ -60,6 +60,29 @@ describe('vigie indicators', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
 	copyFileSync('tests/fixtures/households-small.csv', join(dir, 'households.csv'));
 
+	it('answers only what the data holds: --communes restricts the output, an absent commune or year is named', () => {
+		// households-small.csv: 93061 (12 households) and 93006 (2), year 2021.
+		const only = vigie('indicators', '--data', dir, '--communes', '93006');
+		expect(only.code).toBe(0);
+		const territories = new Set(JSON.parse(only.stdout).map((r: { territory: string }) => r.territory));
+		// The commune asked, its group (here itself), the département and France's published figures.
+		expect([...territories].sort()).toEqual(['93', '93006', 'FRM']);
+		const absent = vigie('indicators', '--data', dir, '--communes', '93006,99999');
+		expect([absent.code, absent.stderr]).toEqual([1, 'vigie indicators : --communes : « 99999 » absente(s) des données ; communes : 93006, 93061\n']);
+		const year = vigie('indicators', '--data', dir, '--year', '2019');
+		expect([year.code, year.stderr]).toEqual([1, 'vigie indicators : --year 2019 : aucun ménage de cette année dans les données ; années : 2021\n']);
+		expect(absent.stdout + year.stdout).toBe('');
+	});
+
+	it('without a command: the usage on stderr, exit 2; with --help, on stdout, exit 0', () => {
+		const none = vigie();
+		expect(none.code).toBe(2);
+		expect(none.stderr).toMatch(/^vigie — analyse des besoins sociaux/);
+		expect(none.stderr).toContain('vigie indicators --data DOSSIER');
+		const help = vigie('--help');
+		expect([help.code, help.stdout]).toEqual([0, none.stderr]);
+	});
+
 	it('outputs the contract rows in JSON, with a group', () => {
 		const r = vigie('indicators', '--data', dir, '--communes', '93061,93006');
 		expect(r.code).toBe(0);

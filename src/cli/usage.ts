@@ -47,7 +47,7 @@ export function commandHelp(c: Command): string {
 }
 
 /** `vigie --help`. */
-export const HELP = `vigie — analyse des besoins sociaux, aides facultatives (DESIGN.md §6)
+export const HELP = `vigie — analyse des besoins sociaux, aides facultatives
 
 ${Object.values(COMMANDS)
 	.map((c) => `  ${c.usage}\n      ${c.summary}`)

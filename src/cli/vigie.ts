@@ -33,9 +33,14 @@ const OWN_HELP: ReadonlySet<Command> = new Set(['explain', 'simulate']);
 const [cmd, ...rest] = process.argv.slice(2);
 
 async function main(): Promise<number> {
-	if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+	if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
 		process.stdout.write(HELP);
 		return 0;
+	}
+	// No command: the usage, as for any refused command line.
+	if (cmd === undefined) {
+		process.stderr.write(HELP);
+		return 2;
 	}
 	if (!isCommand(cmd)) throw new UsageError(`commande inconnue « ${cmd} » ; commandes : ${Object.keys(COMMANDS).join(', ')} (vigie --help)`);
 	if (!OWN_HELP.has(cmd) && (rest.includes('--help') || rest.includes('-h'))) {

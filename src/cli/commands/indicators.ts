@@ -91,13 +91,22 @@ export async function cmdIndicators(args: string[]): Promise<number> {
 		else print(aid);
 		return 0;
 	}
-	const computed = await runIndicators(db, {
+	// Only what the data holds: a commune or a year it lacks is named, with what exists (DESIGN.md §6).
+	const held = await db.query<{ commune: string; year: number }>('SELECT DISTINCT commune, year::INTEGER AS year FROM households ORDER BY 1, 2');
+	const heldCommunes = [...new Set(held.map((h) => h.commune))];
+	const heldYears = [...new Set(held.map((h) => Number(h.year)))].sort((a, b) => a - b);
+	const absent = (communes ?? []).filter((c) => !heldCommunes.includes(c));
+	if (absent.length) throw new UsageError(`--communes : ${absent.map((c) => `« ${c} »`).join(', ')} absente(s) des données ; communes : ${listed(heldCommunes)}`);
+	if (year !== undefined && !heldYears.includes(year)) throw new UsageError(`--year ${year} : aucun ménage de cette année dans les données ; années : ${heldYears.join(', ')}`);
+	const all = await runIndicators(db, {
 		year,
 		group: communes?.length ? { code: communes.join('+'), communes } : undefined,
 		minRows,
 		poverty,
 		synthetic
 	});
+	// --communes: those communes, their group, the département and France (the secrecy was decided on all of them).
+	const computed = communes?.length ? all.filter((r) => r.territory_type !== 'commune' || communes.includes(r.territory)) : all;
 	secrecyNotice(synthetic, minRows ?? SECRECY_MIN_ROWS, 'ménages');
 	const rows = [...computed.map((r) => ({ ...r, source: 'computed' })), ...references(computed, insee).map((r) => ({ ...r, source: 'insee' }))];
 	// The contract's columns (DESIGN.md §6), the synthetic mark where there is one, the source; never a key of one row only.
@@ -106,6 +115,9 @@ export async function cmdIndicators(args: string[]): Promise<number> {
 	else print(rows);
 	return 0;
 }
+
+/** Codes in a message: the first 12, then how many more. */
+const listed = (codes: readonly string[]) => (codes.length > 12 ? `${codes.slice(0, 12).join(', ')}… (${codes.length})` : codes.join(', '));
 
 /** Which secrecy rule the output follows, in one line (the same words as the pages' legend). */
 function secrecyNotice(synthetic: boolean, minRows: number, unit: string): void {
