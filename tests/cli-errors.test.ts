@@ -99,13 +99,13 @@ describe('a file or a folder that cannot be read: one French line naming the pat
 
 const USAGE = {
 	generate: 'usage : vigie generate --out DOSSIER [--departement 93] [--sample 0.1] [--seed N] [--filosofi FICHIER] [--aid-years 2019-2025]',
-	validate: 'usage : vigie validate FICHIER --kind households|aid_requests [--sheet FEUILLE] [--engine wasm|native]',
+	validate: 'usage : vigie validate FICHIER --kind households|aid_requests [--sheet FEUILLE] [--engine native|wasm]',
 	indicators:
-		'usage : vigie indicators --data DOSSIER [--communes C1,C2] [--year AAAA] [--format json|csv] [--min-rows 11] [--poverty-threshold national|local] [--aid-report] [--insee FICHIER] [--engine wasm|native]',
+		'usage : vigie indicators --data DOSSIER [--communes C1,C2] [--year AAAA] [--format json|csv] [--min-rows 11] [--poverty-threshold national|local] [--aid-report] [--insee FICHIER] [--engine native|wasm]',
 	explain: 'usage : vigie explain --scheme ID --household FICHIER.json [--set clé=valeur…] [--indexed [--year AAAA]]',
 	schemes: 'usage : vigie schemes [ID]',
 	simulate:
-		'usage : vigie simulate --data DOSSIER --scheme ID [--set clé=valeur…] [--baseline ID] [--communes C1,C2] [--year AAAA] [--renewal-share 0..1] [--take-up 0..1] [--min-rows 11] [--envelope-rule same|per-household|FICHIER.csv] [--indexed] [--engine wasm|native]',
+		'usage : vigie simulate --data DOSSIER --scheme ID [--set clé=valeur…] [--baseline ID] [--communes C1,C2] [--year AAAA] [--renewal-share 0..1] [--take-up 0..1] [--min-rows 11] [--envelope-rule same|per-household|FICHIER.csv] [--indexed] [--engine native|wasm]',
 	'list-indicators': 'usage : vigie list-indicators'
 };
 

@@ -1,6 +1,6 @@
 /** Each command's usage line and what it does, in French: `vigie --help`, `vigie <commande> --help`, and after a bad option. */
 
-const ENGINE = '[--engine wasm|native]';
+const ENGINE = '[--engine native|wasm]';
 
 export const COMMANDS = {
 	generate: {
@@ -38,7 +38,7 @@ export type Command = keyof typeof COMMANDS;
 export const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(COMMANDS, c);
 
 export const ENGINE_HELP =
-	'  --engine : wasm (défaut, le moteur du navigateur) ou native (DuckDB natif, même SQL, pour les jeux trop gros pour le navigateur)';
+	'  --engine : native (défaut, DuckDB natif) ou wasm (DuckDB-wasm, le moteur du navigateur : même SQL, mêmes nombres)';
 
 /** `vigie <commande> --help`. */
 export function commandHelp(c: Command): string {
