@@ -66,7 +66,8 @@ describe('table, sort and series', () => {
 		const t = indicatorTable(values, geo, null, { theme: 'pauvrete' });
 		expect(t.indicators.every((i) => i.theme === 'pauvrete')).toBe(true);
 		const auber = t.communes.find((r) => r.code === '93001')!;
-		expect(auber.cells.poverty_rate_60).toEqual({ value: 40, suppressed: false, flag: 'above' });
+		// A poverty rate well above the département's is a greater need: the tone that colours it red.
+		expect(auber.cells.poverty_rate_60).toEqual({ value: 40, suppressed: false, flag: 'above', tone: 'worse' });
 		expect(auber.cells.households).toBeUndefined(); // another theme
 		expect(t.communes.find((r) => r.code === '93061')!.cells.poverty_rate_60.suppressed).toBe(true);
 		expect(sortRows(t.communes, 'poverty_rate_60', 'ascending').map((r) => r.code)).toEqual(['93001', '93061']);

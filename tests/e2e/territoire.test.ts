@@ -56,7 +56,16 @@ describe('Territoire page', () => {
 			const td = page.locator(`tr[data-commune="${code}"] td`).nth(3);
 			await expect(td.getAttribute('class')).resolves.toContain(flag || 'x');
 			await expect(td.innerText()).resolves.toContain(flag === 'above' ? '▲' : '▼');
+			// Colour follows meaning: a poverty rate above the département is a greater need (red), below a lesser one.
+			await expect(td.getAttribute('class')).resolves.toContain(flag === 'above' ? 'worse' : 'better');
+			// And a median living standard below the département is a greater need too: red, never green.
+			const median = expected.find((e) => e.indicator === 'median_living_standard' && e.territory === code)!;
+			const depMedian = expected.find((e) => e.indicator === 'median_living_standard' && e.territory_type === 'departement')!;
+			const mflag = compareFlag(median.value, depMedian.value, '€/an');
+			if (mflag) await expect(page.locator(`tr[data-commune="${code}"] td`).nth(2).getAttribute('class')).resolves.toContain(mflag === 'below' ? 'worse' : 'better');
 		}
+		// Aubervilliers: median 17 260 € well below the département's (▼), poverty 42,8 % well above (▲): both red.
+		await expect(page.locator('tr[data-commune="93001"] td').nth(2).getAttribute('class')).resolves.toContain('worse');
 
 		// The chart is drawn: one bar per commune whose rate is shown.
 		expect(await page.locator('figure svg rect').count()).toBeGreaterThanOrEqual(39);

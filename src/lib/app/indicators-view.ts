@@ -5,6 +5,7 @@
  * data would hide carries `would_be_secret: true` (run.ts) everywhere it goes here: cells, bars, series
  * points; the CSV writes it followed by « ◌ » and ends with the legend.
  */
+import { toneOf } from '../indicators/direction.ts';
 import { indicatorById, INDICATORS, THEMES, type Indicator, type Theme } from '../indicators/catalogue.ts';
 import type { IndicatorValue, TerritoryType } from '../indicators/run.ts';
 import { povertyThreshold } from '../measures/living-standard.ts';
@@ -16,6 +17,8 @@ export interface Cell {
 	suppressed: boolean;
 	/** Compared with the département: well above, well below, or neither. */
 	flag: 'above' | 'below' | '';
+	/** What that gap means (direction.ts): a greater need, a lesser one, or neither; pages colour by it. */
+	tone?: 'worse' | 'better' | '';
 	/** Synthetic data only: shown although real data would hide it (set only when true). */
 	would_be_secret?: true;
 	/** Why the figure is hidden (or would be, on synthetic data), in French (run.ts secret_reason). */
@@ -120,7 +123,15 @@ export function indicatorTable(
 	for (const v of values) {
 		if (!ids.has(v.indicator)) continue;
 		const flag = v.territory_type === 'commune' ? compareFlag(v.value, dep.get(v.indicator) ?? null, v.unit) : '';
-		rowOf(v.territory_type, v.territory).cells[v.indicator] = { value: v.value, suppressed: v.suppressed, flag, ...marked(v), ...(v.secret_reason ? { reason: v.secret_reason } : {}) };
+		const tone = toneOf(v.indicator, flag);
+		rowOf(v.territory_type, v.territory).cells[v.indicator] = {
+			value: v.value,
+			suppressed: v.suppressed,
+			flag,
+			...(tone ? { tone } : {}),
+			...marked(v),
+			...(v.secret_reason ? { reason: v.secret_reason } : {})
+		};
 	}
 	for (const v of opts.references ?? []) {
 		const r = v.territory_type === 'france' ? rowOf('france', v.territory) : rows.get(key(v.territory_type, v.territory));
