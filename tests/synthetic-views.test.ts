@@ -44,7 +44,8 @@ const real = [v('poverty_rate_60', '93001', 'commune', 30), v('poverty_rate_60',
 describe('views on synthetic data', () => {
 	it('the table keeps the value and marks the cell; real data keep their cells as they were', () => {
 		const t = indicatorTable(synthetic, geo, null, { theme: 'pauvrete' });
-		expect(t.communes.find((r) => r.code === '93006')!.cells.poverty_rate_60).toEqual({ value: 60.5, suppressed: false, flag: 'above', would_be_secret: true });
+		// 60,5 % against the département's 31 %: well above, a greater need (red).
+		expect(t.communes.find((r) => r.code === '93006')!.cells.poverty_rate_60).toEqual({ value: 60.5, suppressed: false, flag: 'above', tone: 'worse', would_be_secret: true });
 		expect(t.communes.find((r) => r.code === '93001')!.cells.poverty_rate_60).toEqual({ value: 30, suppressed: false, flag: '' });
 		const r = indicatorTable(real, geo, null, { theme: 'pauvrete' });
 		expect(Object.keys(r.communes.find((x) => x.code === '93006')!.cells.poverty_rate_60)).toEqual(['value', 'suppressed', 'flag']);
