@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/universal';
+import type { Page } from 'playwright-core';
 import { openSite, type Site } from '../../scripts/headless.ts';
 
 /** A workbook as Excel users make them: a notes sheet first, the aid requests on the second sheet. */
@@ -54,6 +55,19 @@ afterAll(async () => {
 });
 
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Entries of the import store (IndexedDB « vigie-import »), 0 when the database does not exist. */
+const storedImports = (page: Page) =>
+	page.evaluate(async () => {
+		if (!(await indexedDB.databases()).some((d) => d.name === 'vigie-import')) return 0;
+		return new Promise<number>((resolve) => {
+			const req = indexedDB.open('vigie-import');
+			req.onsuccess = () => {
+				const get = req.result.transaction('last').objectStore('last').count();
+				get.onsuccess = () => resolve(get.result);
+			};
+		});
+	});
 const counts = async (sel: string) => (await site.page.locator(sel).allInnerTexts()).map((c) => Number(c.replace(/\s/g, '')));
 
 describe('Données page: bring your own data', () => {
@@ -217,17 +231,7 @@ describe('Données page: bring your own data', () => {
 		expect(await counts('tr[data-kind=households] td')).toEqual(userCounts);
 		// « Revenir aux données par défaut » forgets them at once (the default data then reload, not awaited here).
 		await page.getByTestId('reset').click();
-		const storedCount = () =>
-			page.evaluate(
-				() =>
-					new Promise<number>((resolve) => {
-						const req = indexedDB.open('vigie-import');
-						req.onsuccess = () => {
-							const get = req.result.transaction('last').objectStore('last').count();
-							get.onsuccess = () => resolve(get.result);
-						};
-					})
-			);
+		const storedCount = () => storedImports(page);
 		await expect.poll(storedCount, { timeout: 30_000 }).toBe(0);
 		expect(site.offOrigin).toEqual([]);
 		expect(site.pageErrors).toEqual([]);
@@ -256,19 +260,7 @@ describe('Données page: bring your own data', () => {
 		expect(first).toContain('7 colonnes au lieu de 14');
 		await expect(page.getByTestId('persist-note').innerText()).resolves.toContain('rien n’est écrit dans ce navigateur');
 		// Nothing stored: a reload gives the default data back.
-		const stored = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-		const entries = stored.includes('vigie-import')
-			? await page.evaluate(
-					() =>
-						new Promise<number>((resolve) => {
-							const req = indexedDB.open('vigie-import');
-							req.onsuccess = () => {
-								const get = req.result.transaction('last').objectStore('last').count();
-								get.onsuccess = () => resolve(get.result);
-							};
-						})
-				)
-			: 0;
+		const entries = await storedImports(page);
 		expect(entries).toBe(0);
 		await page.reload();
 		await page.waitForSelector('tr[data-kind=households]', { timeout: 90_000 });

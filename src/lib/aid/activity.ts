@@ -5,7 +5,7 @@
  */
 import { AID_FORMS, AID_TYPES, REFERRERS } from '../data/schema.ts';
 import { cellOf, countCell, maskedCell, maskedCount, maskedShare, partitionMask, quantile, shareCell, type Cell, type Secrecy } from './cell.ts';
-import type { AidRow } from './rows.ts';
+import { groupBy, type AidRow } from './rows.ts';
 import { QUANTILE_STEP, roundTo } from '../indicators/secrecy.ts';
 
 export interface MonthRow {
@@ -79,17 +79,6 @@ export function distribution(rows: readonly AidRow[], valueOf: (r: AidRow) => nu
 }
 
 const isGranted = (r: AidRow) => r.decision === 'granted';
-
-function groupBy<K>(rows: readonly AidRow[], keyOf: (r: AidRow) => K): Map<K, AidRow[]> {
-	const out = new Map<K, AidRow[]>();
-	for (const r of rows) {
-		const k = keyOf(r);
-		const list = out.get(k);
-		if (list) list.push(r);
-		else out.set(k, [r]);
-	}
-	return out;
-}
 
 /** Counts per key with partition secrecy on requests and on grants; rate and amount follow the grants' mask. */
 function breakdown(rows: readonly AidRow[], keys: readonly string[], keyOf: (r: AidRow) => string, s: Secrecy): BreakdownRow[] {

@@ -5,7 +5,7 @@
  * its value and count, `suppressed: false`, and `would_be_secret` says what real data would hide.
  */
 import { applySecondarySecrecy, isSecret, isSmall, SECRECY_MIN_ROWS, type SecrecyCell } from '../indicators/secrecy.ts';
-import type { AidRow } from './rows.ts';
+import { groupBy, type AidRow } from './rows.ts';
 
 export interface Cell {
 	/** The figure (count, %, €, days); null when secret or undefined (no denominator). */
@@ -63,13 +63,7 @@ function signature(rows: readonly AidRow[]): string {
  */
 export function selectionSecrecy(whole: boolean, hidden: ReadonlyMap<string, ReadonlySet<string>> = new Map(), minRows = SECRECY_MIN_ROWS): (rows: readonly AidRow[]) => boolean {
 	return (rows) => {
-		const by = new Map<string, AidRow[]>();
-		for (const r of rows) {
-			const k = partOf(r);
-			const list = by.get(k);
-			if (list) list.push(r);
-			else by.set(k, [r]);
-		}
+		const by = groupBy(rows, partOf);
 		// The parts that hide these rows' figure on their own, and their rows together.
 		let hiders = 0;
 		let mass = 0;
@@ -82,8 +76,7 @@ export function selectionSecrecy(whole: boolean, hidden: ReadonlyMap<string, Rea
 
 /** Runs `report` on each part of `rows` (a CCAS's year) and returns, per part, the signatures of what it hides. */
 export function selectionHidden(rows: readonly AidRow[], report: (rows: readonly AidRow[], s: Secrecy) => unknown): Map<string, Set<string>> {
-	const parts = new Map<string, AidRow[]>();
-	for (const r of rows) (parts.get(partOf(r)) ?? parts.set(partOf(r), []).get(partOf(r))!).push(r);
+	const parts = groupBy(rows, partOf);
 	const out = new Map<string, Set<string>>();
 	if (parts.size < 2) return out;
 	for (const [k, part] of parts) {

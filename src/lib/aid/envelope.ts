@@ -9,7 +9,7 @@
 import { listSchemes } from '../rules/registry.ts';
 import { paramValues } from '../rules/scheme-schema.ts';
 import { cellOf, maskedCell, partitionMask, type Cell, type Secrecy } from './cell.ts';
-import type { AidRow } from './rows.ts';
+import { groupBy, type AidRow } from './rows.ts';
 
 export const NO_ENVELOPE = 'pas d’enveloppe connue';
 
@@ -61,13 +61,7 @@ export function runOutMonth(envelope: number, spent: number, elapsed: number): n
 export function envelopeYears(rows: readonly AidRow[], communes: readonly string[], known = envelopes(), s: Secrecy = {}): EnvelopeYear[] {
 	const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
 	const out: EnvelopeYear[] = [];
-	const by = new Map<string, AidRow[]>();
-	for (const r of rows) {
-		const k = `${r.commune}:${r.year}`;
-		const list = by.get(k);
-		if (list) list.push(r);
-		else by.set(k, [r]);
-	}
+	const by = groupBy(rows, (r) => `${r.commune}:${r.year}`);
 	for (const commune of communes) {
 		const e = known.get(commune) ?? null;
 		for (const year of years) {

@@ -38,6 +38,18 @@ export type AidRow = Omit<AidRequest, 'household_id'> & {
 };
 
 /** Bands of RAV per person per day, € (the catalogue's 5, 8 and 10 € thresholds, domain.md §4.3). */
+/** Rows by key, in row order. */
+export function groupBy<K>(rows: readonly AidRow[], keyOf: (r: AidRow) => K): Map<K, AidRow[]> {
+	const out = new Map<K, AidRow[]>();
+	for (const r of rows) {
+		const k = keyOf(r);
+		const list = out.get(k);
+		if (list) list.push(r);
+		else out.set(k, [r]);
+	}
+	return out;
+}
+
 export const RAV_BANDS = ['< 0 €', '0–5 €', '5–8 €', '8–10 €', '10–15 €', '≥ 15 €'] as const;
 const RAV_BAND_SQL = `CASE WHEN rav < 0 THEN '${RAV_BANDS[0]}' WHEN rav < 5 THEN '${RAV_BANDS[1]}' WHEN rav < 8 THEN '${RAV_BANDS[2]}'
 	WHEN rav < 10 THEN '${RAV_BANDS[3]}' WHEN rav < 15 THEN '${RAV_BANDS[4]}' ELSE '${RAV_BANDS[5]}' END`;
